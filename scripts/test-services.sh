@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs (when missing) and starts what the tests need beyond the .NET SDK, on loopback only.
+# Safe to run again: every step checks first. Debian packages; run as root or with sudo.
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+need_packages() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  echo "installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# PostgreSQL: Debian's server package, its default cluster, a test role that may create databases.
+need_packages postgresql postgresql-client
+version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+  as_root pg_createcluster "$version" main >/dev/null
+fi
+if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  as_root pg_ctlcluster "$version" main start
+fi
+port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
+for _ in $(seq 1 30); do
+  as_root su postgres -c "psql -p $port -tAc 'select 1'" >/dev/null 2>&1 && break
+  sleep 1
+done
+as_root su postgres -c "psql -p $port -v ON_ERROR_STOP=1 -q" <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal') THEN
+    CREATE ROLE portal LOGIN PASSWORD 'portal' CREATEDB;
+  END IF;
+END \$\$;
+ALTER SYSTEM SET max_connections = 300;
+SQL
+# max_connections only takes effect after a restart; do it once, when it is still lower.
+if [ "$(as_root su postgres -c "psql -p $port -tAc 'show max_connections'")" -lt 300 ]; then
+  as_root pg_ctlcluster "$version" main restart
+fi
+echo "PostgreSQL $version on 127.0.0.1:$port"
+echo "PORTAL_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=portal;Password=portal;Persist Security Info=true;Pooling=true;Maximum Pool Size=40" > "${PORTAL_ENV_FILE:-/tmp/portal-test-services.env}"

@@ -1,0 +1,18 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace InterviewPortal.Migrations.PostgreSql;
+
+/// <summary>Lets `dotnet ef` build the model for this provider without starting the web app.</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbContext>
+{
+    public PortalDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>()
+            .UseNpgsql("Host=localhost;Database=interviewportal", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
+            .Options;
+        return new PortalDbContext(options, AccessScope.System);
+    }
+}

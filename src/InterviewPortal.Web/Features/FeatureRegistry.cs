@@ -1,0 +1,23 @@
+using FluentValidation;
+using InterviewPortal.Web.Features.Auth;
+using InterviewPortal.Web.Features.Candidates;
+
+namespace InterviewPortal.Web.Features;
+
+/// <summary>The one list of features: their services and their API route groups. Add a feature with one line in each.</summary>
+public static class FeatureRegistry
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        services.AddCandidateHandlers();
+        return services;
+    }
+
+    public static void MapFeatureApis(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthApi();
+        api.MapCandidatesApi();
+    }
+}

@@ -1,0 +1,92 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Staff;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace InterviewPortal.Web.Infrastructure.Auth;
+
+public static class AuthSetup
+{
+    public static readonly TimeSpan StaffTokenLifetime = TimeSpan.FromHours(8);
+
+    public static IServiceCollection AddPortalAuth(this IServiceCollection services)
+    {
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(AuthSchemes.Portal)
+            .AddPolicyScheme(AuthSchemes.Portal, "Portal", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddBearerToken(AuthSchemes.Bearer, o => o.BearerTokenExpiration = StaffTokenLifetime)
+            .AddCookie(AuthSchemes.StaffCookie, o =>
+            {
+                o.Cookie.Name = AuthSchemes.StaffCookieName;
+                o.LoginPath = "/Account/Login";
+                o.AccessDeniedPath = "/Account/AccessDenied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+                Harden(o);
+            })
+            .AddCookie(AuthSchemes.CandidateCookie, o =>
+            {
+                o.Cookie.Name = AuthSchemes.CandidateCookieName;
+                o.LoginPath = "/Candidate/SignIn";
+                o.AccessDeniedPath = "/Account/AccessDenied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(4);
+                o.SlidingExpiration = true;
+                Harden(o);
+            })
+            .AddCookie(IdentityConstants.ExternalScheme)
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme);
+
+        services.AddAuthorization(Policies.Add);
+        return services;
+    }
+
+    private static string SelectScheme(HttpContext http)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthSchemes.Bearer;
+        if (http.Request.Cookies.ContainsKey(AuthSchemes.StaffCookieName))
+            return AuthSchemes.StaffCookie;
+        if (http.Request.Cookies.ContainsKey(AuthSchemes.CandidateCookieName))
+            return AuthSchemes.CandidateCookie;
+        // Nothing presented: API callers get a bare 401, candidate pages go to the phone sign-in, the rest to staff sign-in.
+        if (http.Request.Path.StartsWithSegments("/api"))
+            return AuthSchemes.Bearer;
+        if (http.Request.Path.StartsWithSegments("/Candidate") || http.Request.Path.StartsWithSegments("/Me"))
+            return AuthSchemes.CandidateCookie;
+        return AuthSchemes.StaffCookie;
+    }
+
+    private static void Harden(CookieAuthenticationOptions o)
+    {
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        // Secure whenever the request is HTTPS (directly or through the proxy's forwarded headers).
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs"))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

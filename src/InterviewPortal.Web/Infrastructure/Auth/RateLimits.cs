@@ -1,0 +1,33 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace InterviewPortal.Web.Infrastructure.Auth;
+
+/// <summary>Per-address limits on every sign-in and code route; rejected callers get a 429 problem.</summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permits = configuration.GetValue("RateLimits:SignInPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = "Too many attempts from this address; wait a minute and try again." },
+                });
+            };
+            o.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return services;
+    }
+}

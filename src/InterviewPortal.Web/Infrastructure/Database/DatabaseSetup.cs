@@ -1,0 +1,69 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Access;
+using Microsoft.Data.Sqlite;
+using InterviewPortal.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Infrastructure.Database;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = ConnectionString(configuration, options.Provider);
+
+        services.AddScoped(sp => AccessScopes.For(sp.GetService<IHttpContextAccessor>()?.HttpContext, sp.GetRequiredService<DbContextOptions<PortalDbContext>>()));
+        services.AddDbContext<PortalDbContext>(db => Configure(db, options.Provider, connectionString));
+        return services;
+    }
+
+    public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var connectionString = configuration.GetConnectionString("Portal");
+        if (!string.IsNullOrWhiteSpace(connectionString))
+            return connectionString;
+        if (provider != DatabaseProvider.Sqlite)
+            throw new InvalidOperationException($"ConnectionStrings:Portal is required for the {provider} provider.");
+        var folder = configuration["Storage:Root"] ?? "App_Data";
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "portal.db")}";
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                // A busy timeout lets concurrent writers queue for SQLite's single write lock instead of failing.
+                var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
+                db.UseSqlite(builder.ToString(), o => o.MigrationsAssembly("InterviewPortal.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.SqlServer:
+                db.UseSqlServer(connectionString, o => o.MigrationsAssembly("InterviewPortal.Migrations.SqlServer"));
+                break;
+            case DatabaseProvider.PostgreSql:
+                db.UseNpgsql(connectionString, o => o.MigrationsAssembly("InterviewPortal.Migrations.PostgreSql"));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {provider}.");
+        }
+    }
+
+    /// <summary>Applies migrations when configured to (SQLite by default), with WAL so readers never wait for the writer.</summary>
+    public static async Task MigratePortalDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+        if (options.ShouldMigrateOnStart)
+            await db.Database.MigrateAsync();
+    }
+}

@@ -1,0 +1,19 @@
+using InterviewPortal.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace InterviewPortal.Web.Infrastructure.Health;
+
+public static class HealthSetup
+{
+    public const string Ready = "ready";
+
+    /// <summary>Liveness answers while the process runs; readiness checks the database (and, once registered, the job storage).</summary>
+    public static IHealthChecksBuilder AddPortalHealthChecks(this IServiceCollection services) =>
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [Ready]);
+
+    public static void MapPortalHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace InterviewPortal.Web.Infrastructure.Localization;
+
+/// <summary>
+/// The UI speaks Simplified Chinese by default and English beside it. Texts live next to where they
+/// are used, as a pair: <c>Lang.T("登录", "Sign in")</c>.
+/// </summary>
+public static class Lang
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en-US";
+    public static readonly string[] Cultures = [Chinese, English];
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    public static string T(string zh, string en) => IsEnglish ? en : zh;
+
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Chinese);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // The cookie the switch sets, then ?culture=, then the browser's Accept-Language is ignored on purpose:
+            // the portal is Chinese unless the user chooses English.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>GET /culture/{name}?returnUrl=...: remembers the choice in a cookie and goes back.</summary>
+    public static void MapCultureSwitch(this IEndpointRouteBuilder app) =>
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
+        {
+            var culture = Cultures.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase)) ?? Chinese;
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
+            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous().ExcludeFromDescription();
+}

@@ -1,0 +1,38 @@
+using Serilog;
+using Serilog.Events;
+
+namespace InterviewPortal.Web.Infrastructure.Logging;
+
+public static class LoggingSetup
+{
+    /// <summary>Console and a rolling file (Logging:Folder, default App_Data/logs), every event masked first.</summary>
+    public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, log) =>
+        {
+            var folder = builder.Configuration["Logging:Folder"]
+                ?? Path.Combine(builder.Configuration["Storage:Root"] ?? "App_Data", "logs");
+            log.ReadFrom.Configuration(builder.Configuration)
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .Enrich.With<PersonalDataMaskingEnricher>()
+                .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+                .WriteTo.File(Path.Combine(folder, "portal-.log"), rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 30, fileSizeLimitBytes: 100_000_000, rollOnFileSizeLimit: true);
+        });
+        return builder;
+    }
+
+    public static WebApplication UsePortalRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(o =>
+        {
+            // Path only: query strings may carry a phone number or a search for one.
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+        });
+        return app;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+using InterviewPortal.Web.Features;
+using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Database;
+using InterviewPortal.Web.Infrastructure.Demo;
+using InterviewPortal.Web.Infrastructure.Health;
+using InterviewPortal.Web.Infrastructure.Localization;
+using InterviewPortal.Web.Infrastructure.Logging;
+using InterviewPortal.Web.Infrastructure.OpenApi;
+using InterviewPortal.Web.Infrastructure.Problems;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.WebEncoders;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalLogging();
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPortalDatabase(builder.Configuration);
+builder.Services.AddPortalAuth();
+builder.Services.AddPortalRateLimits(builder.Configuration);
+builder.Services.AddPortalLocalization();
+builder.Services.AddPortalOpenApi();
+builder.Services.AddPortalHealthChecks();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<PortalExceptionHandler>();
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+// Bad JSON and missing parameters reach PortalExceptionHandler, which answers them as 400 problems.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddRazorPages();
+// Chinese text stays readable in the HTML instead of becoming numeric entities.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddFeatures();
+
+var app = builder.Build();
+
+if (CreateAdminCommand.IsRequested(args))
+{
+    await app.Services.MigratePortalDatabaseAsync();
+    return await CreateAdminCommand.RunAsync(app.Services, args);
+}
+
+await app.Services.MigratePortalDatabaseAsync();
+if (app.Services.GetRequiredService<DatabaseOptions>().Demo)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+}
+
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UsePortalRequestLogging();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.UsePortalOpenApi();
+app.MapPortalHealth();
+app.MapCultureSwitch();
+app.MapRazorPages();
+app.MapFeatureApis();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so WebApplicationFactory can start it.</summary>
+public partial class Program;
