@@ -41,4 +41,4 @@ if [ "$(as_root su postgres -c "psql -p $port -tAc 'show max_connections'")" -lt
   as_root pg_ctlcluster "$version" main restart
 fi
 echo "PostgreSQL $version on 127.0.0.1:$port"
-echo "PORTAL_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=portal;Password=portal;Persist Security Info=true;Pooling=true;Maximum Pool Size=40" > "${PORTAL_ENV_FILE:-/tmp/portal-test-services.env}"
+echo "PORTAL_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=portal;Password=portal;Persist Security Info=true;Pooling=true;Maximum Pool Size=40'" > "${PORTAL_ENV_FILE:-/tmp/portal-test-services.env}"

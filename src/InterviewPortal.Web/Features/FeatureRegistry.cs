@@ -1,6 +1,8 @@
 using FluentValidation;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Infrastructure.WeLink;
 
 namespace InterviewPortal.Web.Features;
 
@@ -11,6 +13,8 @@ public static class FeatureRegistry
     {
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddCandidateHandlers();
+        services.AddScoped<PreExamNoticePlanner>();
+        services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         return services;
     }
 
