@@ -2,6 +2,7 @@ using FluentValidation;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.WeLink;
 
 namespace InterviewPortal.Web.Features;
@@ -15,6 +16,7 @@ public static class FeatureRegistry
         services.AddCandidateHandlers();
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
+        services.AddSingleton<ProtectedFileStore>();
         return services;
     }
 
