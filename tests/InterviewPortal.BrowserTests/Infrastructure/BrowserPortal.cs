@@ -22,6 +22,8 @@ public class BrowserPortal : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
+    public const string DemoPassword = PortalFactory.DemoPassword;
+
     public PortalFactory Portal { get; } = new();
 
     /// <summary>The portal's address, e.g. http://127.0.0.1:43817.</summary>
@@ -39,6 +41,8 @@ public class BrowserPortal : IAsyncLifetime
         if (!File.Exists(RepoPaths.Chromium))
             throw new InvalidOperationException($"{RepoPaths.Chromium} is missing: run scripts/test-services.sh (installs Debian's chromium).");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Generous waits: the test machines are small and shared; a real failure still fails, only later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = RepoPaths.Chromium, Headless = true, Args = ChromiumArgs });
     }
@@ -60,6 +64,7 @@ public class BrowserPortal : IAsyncLifetime
     {
         visit ??= new Visit();
         await using var context = await NewContextAsync(visit);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         try
         {
