@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
 namespace InterviewPortal.BrowserTests.Infrastructure;
 
 /// <summary>The harness itself: a failing test leaves its evidence, and the axe check does fail on a broken page.</summary>
@@ -20,6 +23,22 @@ public sealed class HarnessTests(BrowserPortal portal) : IClassFixture<BrowserPo
         Assert.Contains("Input.Password", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
         File.Delete(png);
         File.Delete(html);
+    }
+
+    [Fact]
+    public async Task Api_client_for_arranging_data_talks_to_the_same_server_the_browser_sees()
+    {
+        // Journeys arrange data through the API (or WithDbAsync) and then look at it in the browser.
+        using var client = await portal.Portal.ClientForStaffAsync("secretary1");
+        Assert.Equal(portal.BaseUrl.Port, client.BaseAddress!.Port);
+        var candidates = await client.GetFromJsonAsync<JsonElement>("/api/v1/candidates?pageSize=1");
+        Assert.Equal(36, candidates.GetProperty("total").GetInt32());
+
+        await portal.RunPageAsync(async page =>
+        {
+            await page.GotoAsync("/");
+            await Microsoft.Playwright.Assertions.Expect(page.Locator(".stat .figure").First).ToHaveTextAsync("36");
+        }, new Visit("secretary1"));
     }
 
     [Fact]
