@@ -42,3 +42,15 @@ if [ "$(as_root su postgres -c "psql -p $port -tAc 'show max_connections'")" -lt
 fi
 echo "PostgreSQL $version on 127.0.0.1:$port"
 echo "PORTAL_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=portal;Password=portal;Persist Security Info=true;Pooling=true;Maximum Pool Size=40'" > "${PORTAL_ENV_FILE:-/tmp/portal-test-services.env}"
+
+# ---- Browser tests (tests/InterviewPortal.BrowserTests) ------------------------------------------------
+# Debian's Chromium (Playwright drives it; never a downloaded browser), a CJK font so Chinese pages render
+# (and screenshots are readable), and axe-core from the npm registry into a gitignored cache folder.
+need_packages chromium fonts-wqy-microhei
+axe_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/InterviewPortal.BrowserTests/.axe"
+axe_version="4.10.3"
+if [ "$(node -p "try { require('$axe_dir/node_modules/axe-core/package.json').version } catch { '' }" 2>/dev/null)" != "$axe_version" ]; then
+  command -v npm >/dev/null || need_packages nodejs npm
+  npm install --prefix "$axe_dir" --no-save --no-audit --no-fund --no-package-lock --silent "axe-core@$axe_version" >/dev/null
+fi
+echo "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), axe-core $axe_version"
