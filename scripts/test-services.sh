@@ -34,6 +34,8 @@ DO \$\$ BEGIN
     CREATE ROLE portal LOGIN PASSWORD 'portal' CREATEDB;
   END IF;
 END \$\$;
+-- DROP DATABASE ... WITH (FORCE) ends the test host's lingering connections.
+GRANT pg_signal_backend TO portal;
 ALTER SYSTEM SET max_connections = 300;
 SQL
 # max_connections only takes effect after a restart; do it once, when it is still lower.
