@@ -60,10 +60,11 @@ public class MyInterviewTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
     {
         var candidate = await portal.CandidateAsync(1);
         var recorded = await portal.WithDbAsync(db => db.Interviews.Where(i => i.CandidateId == candidate.Id).Select(i => i.ExamRoom.RecordSessions).SingleAsync());
-        var (_, landing) = await portal.PageClientForCandidateAsync(candidate);
+        var (client, landing) = await portal.PageClientForCandidateAsync(candidate);
 
         Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
         Assert.Equal("/Me", landing.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/Me", (await client.GetAsync("/Candidate/SignIn")).RequestMessage!.RequestUri!.AbsolutePath);
         var html = await landing.Content.ReadAsStringAsync();
         Assert.Contains(candidate.ExamNumber, html, StringComparison.Ordinal);
         Assert.Contains(candidate.Name, html, StringComparison.Ordinal);
@@ -166,6 +167,14 @@ public class MyInterviewTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("pong", await response.Content.ReadAsStringAsync());
         Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task The_candidate_routes_are_in_the_openapi_document()
+    {
+        var document = await portal.CreateClient().GetStringAsync("/swagger/v1/swagger.json");
+        foreach (var route in new[] { "/api/v1/candidate/auth/code", "/api/v1/candidate/auth/token", "/api/v1/me", "/api/v1/me/assignment-reports", "/api/v1/me/phone-change-requests" })
+            Assert.Contains($"\"{route}\"", document, StringComparison.Ordinal);
     }
 
     private Task<int> Move(int candidateId, Action<Interview> move) => portal.WithDbAsync(async db =>

@@ -31,9 +31,9 @@ public class SignInModel(
     public bool CodeSent { get; private set; }
     public bool Demo => database.Demo;
 
-    public void OnGet()
-    {
-    }
+    /// <summary>A candidate already signed in goes straight to their page.</summary>
+    public IActionResult OnGet() =>
+        User.IsInRole(InterviewPortal.Data.Staff.StaffRoles.Candidate) ? LocalRedirect("/Me") : Page();
 
     public async Task<IActionResult> OnPostCodeAsync(CancellationToken ct)
     {
