@@ -1,6 +1,8 @@
 using FluentValidation;
 using InterviewPortal.Web.Features.Auth;
+using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.WeLink;
@@ -14,6 +16,8 @@ public static class FeatureRegistry
     {
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddCandidateHandlers();
+        services.AddCandidateAuth();
+        services.AddMeHandlers();
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         services.AddSingleton<ProtectedFileStore>();
@@ -25,5 +29,7 @@ public static class FeatureRegistry
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapCandidatesApi();
+        api.MapCandidateAuthApi();
+        api.MapMeApi();
     }
 }

@@ -1,0 +1,50 @@
+using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InterviewPortal.Web.Features.CandidateAuth;
+
+public static class CandidateAuthApi
+{
+    /// <summary>One wording for every refused code, so a caller cannot tell an unknown number from a wrong, expired or used code.</summary>
+    public const string RefusedDetail = "The phone number or code is not valid. Request a new code and try again.";
+    public const string ThrottledDetail = "Too many attempts for this number; wait and request a new code later.";
+
+    public static IServiceCollection AddCandidateAuth(this IServiceCollection services)
+    {
+        services.AddOptions<CandidateSignInOptions>().BindConfiguration(CandidateSignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services.AddSingleton<SignInCodeHasher>().AddScoped<RequestSignInCodeHandler>().AddScoped<VerifySignInCodeHandler>();
+    }
+
+    public static RouteGroupBuilder MapCandidateAuthApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/candidate/auth").WithTags("Candidate sign-in").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        group.MapPost("/code", RequestCode).Validate<SignInCodeRequest>()
+            .WithSummary("Send a six-digit sign-in code to a registered mobile number; always 202.");
+        group.MapPost("/token", IssueToken).Validate<CandidateTokenRequest>()
+            .WithSummary("Exchange the phone and its code for a candidate bearer token.");
+        return api;
+    }
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> RequestCode(
+        SignInCodeRequest request, RequestSignInCodeHandler handler, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await handler.HandleAsync(MobilePhone.Normalize(request.Phone), http.Connection.RemoteIpAddress?.ToString(), ct);
+        return outcome == CodeRequestOutcome.Throttled ? Throttled() : TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueToken(
+        CandidateTokenRequest request, VerifySignInCodeHandler handler, CancellationToken ct)
+    {
+        var (outcome, candidate) = await handler.HandleAsync(MobilePhone.Normalize(request.Phone), request.Code!, ct);
+        return outcome switch
+        {
+            SignInCheck.Verified => TypedResults.SignIn(CandidatePrincipal.Create(candidate!, AuthSchemes.Bearer), authenticationScheme: AuthSchemes.Bearer),
+            SignInCheck.Throttled => Throttled(),
+            _ => TypedResults.Problem(title: "Sign-in refused", detail: RefusedDetail, statusCode: StatusCodes.Status401Unauthorized),
+        };
+    }
+
+    private static ProblemHttpResult Throttled() =>
+        TypedResults.Problem(title: "Too many requests", detail: ThrottledDetail, statusCode: StatusCodes.Status429TooManyRequests);
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Security.Claims;
+using InterviewPortal.Data.Staff;
+using InterviewPortal.Web.Infrastructure.Auth;
+
+namespace InterviewPortal.Web.Features.CandidateAuth;
+
+/// <summary>The principal a signed-in candidate carries, the same for the cookie and the bearer token.</summary>
+public static class CandidatePrincipal
+{
+    public static ClaimsPrincipal Create(VerifiedCandidate candidate, string authenticationType)
+    {
+        var id = candidate.Id.ToString(CultureInfo.InvariantCulture);
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, $"candidate:{id}"),
+            new Claim(ClaimTypes.Name, candidate.ExamNumber),
+            new Claim(ClaimTypes.Role, StaffRoles.Candidate),
+            new Claim(PortalClaims.CandidateId, id),
+        ], authenticationType, ClaimTypes.Name, ClaimTypes.Role);
+        return new ClaimsPrincipal(identity);
+    }
+}

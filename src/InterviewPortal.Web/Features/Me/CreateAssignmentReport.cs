@@ -1,0 +1,49 @@
+using FluentValidation;
+using InterviewPortal.Data;
+using InterviewPortal.Data.Requests;
+using InterviewPortal.Web.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Me;
+
+public sealed record AssignmentReportRequest(string? Message);
+
+public sealed class AssignmentReportValidator : AbstractValidator<AssignmentReportRequest>
+{
+    public AssignmentReportValidator() =>
+        RuleFor(r => r.Message).NotEmpty().WithMessage("请说明哪里不对 / Say what is wrong.")
+            .MaximumLength(1000).WithMessage("最多 1000 字 / At most 1000 characters.");
+}
+
+public sealed record AssignmentReportView(int Id, string Message, RequestStatus Status, DateTime CreatedAt, string? Answer, DateTime? AnsweredAt);
+
+/// <summary>A candidate says their college or major is wrong; the report lands in their college secretary's inbox.</summary>
+public sealed class CreateAssignmentReportHandler(PortalDbContext db, TimeProvider clock)
+{
+    public async Task<AssignmentReportView?> HandleAsync(int candidateId, AssignmentReportRequest request, CancellationToken ct)
+    {
+        // The query filter hides every other candidate, so a forged id finds nothing.
+        var collegeId = await db.Candidates.Where(c => c.Id == candidateId).Select(c => (int?)c.CollegeId).FirstOrDefaultAsync(ct);
+        if (collegeId is null)
+            return null;
+        var report = new AssignmentReport
+        {
+            CandidateId = candidateId,
+            CollegeId = collegeId.Value,
+            Message = request.Message!.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.AssignmentReports.Add(report);
+        await db.SaveChangesAsync(ct);
+        db.Record("AssignmentReported", nameof(AssignmentReport), report.Id);
+        await db.SaveChangesAsync(ct);
+        return ToView(report);
+    }
+
+    public Task<List<AssignmentReportView>> ListAsync(int candidateId, CancellationToken ct) =>
+        db.AssignmentReports.AsNoTracking().Where(r => r.CandidateId == candidateId).OrderByDescending(r => r.Id)
+            .Select(r => new AssignmentReportView(r.Id, r.Message, r.Status, r.CreatedAt, r.Answer, r.AnsweredAt))
+            .ToListAsync(ct);
+
+    private static AssignmentReportView ToView(AssignmentReport r) => new(r.Id, r.Message, r.Status, r.CreatedAt, r.Answer, r.AnsweredAt);
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Security.Claims;
+using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InterviewPortal.Web.Features.Me;
+
+public static class MeApi
+{
+    public static IServiceCollection AddMeHandlers(this IServiceCollection services) =>
+        services.AddScoped<GetMyInterviewHandler>().AddScoped<CreateAssignmentReportHandler>().AddScoped<RequestPhoneChangeHandler>();
+
+    /// <summary>The signed-in candidate's id; the Candidate policy guarantees the claim.</summary>
+    public static int CandidateId(this ClaimsPrincipal user) =>
+        int.Parse(user.FindFirstValue(PortalClaims.CandidateId) ?? throw new InvalidOperationException("Not a candidate principal."), CultureInfo.InvariantCulture);
+
+    public static RouteGroupBuilder MapMeApi(this RouteGroupBuilder api)
+    {
+        // The self-check page times this: no database, no session, nothing cached.
+        api.MapGet("/ping", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Text("pong");
+        }).AllowAnonymous().WithTags("Me").WithSummary("A tiny answer for measuring round-trip time.");
+
+        var group = api.MapGroup("/me").WithTags("Me").RequireAuthorization(Policies.Candidate);
+        group.MapGet("/", Get).WithSummary("The signed-in candidate: assignment and the next interview.");
+        group.MapGet("/assignment-reports", ListReports);
+        group.MapPost("/assignment-reports", Report).Validate<AssignmentReportRequest>()
+            .WithSummary("Tell the college secretary that the college or major is wrong.");
+        group.MapGet("/phone-change-requests", ListPhoneChanges);
+        // Multipart from API clients holding a bearer token; the page posts its own antiforgery-checked form.
+        group.MapPost("/phone-change-requests", RequestPhoneChange).DisableAntiforgery()
+            .WithSummary("Ask the college to change the mobile number, with reason, ID card and admission ticket.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<MyRecord>, NotFound>> Get(ClaimsPrincipal user, GetMyInterviewHandler handler, CancellationToken ct) =>
+        await handler.HandleAsync(user.CandidateId(), ct) is { } me ? TypedResults.Ok(me) : TypedResults.NotFound();
+
+    private static async Task<Ok<List<AssignmentReportView>>> ListReports(ClaimsPrincipal user, CreateAssignmentReportHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.ListAsync(user.CandidateId(), ct));
+
+    private static async Task<Results<Created<AssignmentReportView>, NotFound>> Report(
+        AssignmentReportRequest request, ClaimsPrincipal user, CreateAssignmentReportHandler handler, CancellationToken ct) =>
+        await handler.HandleAsync(user.CandidateId(), request, ct) is { } report
+            ? TypedResults.Created($"/api/v1/me/assignment-reports/{report.Id}", report)
+            : TypedResults.NotFound();
+
+    private static async Task<Ok<List<PhoneChangeView>>> ListPhoneChanges(ClaimsPrincipal user, RequestPhoneChangeHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.ListAsync(user.CandidateId(), ct));
+
+    private static async Task<Results<Created<PhoneChangeView>, ValidationProblem, ProblemHttpResult>> RequestPhoneChange(
+        [FromForm] string? newPhone, [FromForm] string? reason, IFormFile? idCard, IFormFile? admissionTicket,
+        ClaimsPrincipal user, RequestPhoneChangeHandler handler, CancellationToken ct)
+    {
+        var input = new PhoneChangeInput(newPhone, reason, UploadedFile.From(idCard), UploadedFile.From(admissionTicket));
+        var (created, errors) = await handler.HandleAsync(user.CandidateId(), input, ct);
+        if (created is not null)
+            return TypedResults.Created($"/api/v1/me/phone-change-requests/{created.Id}", created);
+        if (errors!.Status == StatusCodes.Status400BadRequest)
+            return TypedResults.ValidationProblem(errors.Errors, title: "One or more fields are invalid.");
+        var problem = new HttpValidationProblemDetails(errors.Errors)
+        {
+            Status = errors.Status,
+            Title = errors.Status == StatusCodes.Status413PayloadTooLarge ? "A file is too large." : "A file is not a JPEG, PNG or PDF.",
+        };
+        return TypedResults.Problem(problem);
+    }
+}

@@ -1,0 +1,47 @@
+using InterviewPortal.Web.Features.Me;
+using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InterviewPortal.Web.Pages.Me;
+
+[Authorize(Policy = Policies.Candidate)]
+public class PhoneChangeModel(RequestPhoneChangeHandler handler) : PageModel
+{
+    [BindProperty]
+    public string? NewPhone { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public IFormFile? IdCard { get; set; }
+
+    [BindProperty]
+    public IFormFile? AdmissionTicket { get; set; }
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    public IReadOnlyList<PhoneChangeView> Requests { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Requests = await handler.ListAsync(User.CandidateId(), ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var input = new PhoneChangeInput(NewPhone, Reason, UploadedFile.From(IdCard), UploadedFile.From(AdmissionTicket));
+        var (created, errors) = await handler.HandleAsync(User.CandidateId(), input, ct);
+        if (created is not null)
+        {
+            Flash = Lang.T("申请已提交给学院秘书，处理结果会显示在本页。", "Your request went to the college secretary; the decision will appear on this page.");
+            return RedirectToPage();
+        }
+        foreach (var (field, messages) in errors!.Errors)
+            foreach (var message in messages)
+                ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
+        Requests = await handler.ListAsync(User.CandidateId(), ct);
+        return Page();
+    }
+}

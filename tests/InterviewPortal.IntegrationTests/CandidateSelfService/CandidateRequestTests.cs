@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewPortal.IntegrationTests.CandidateSelfService;
+
+/// <summary>Assignment reports and phone-change requests land in the candidate's own college, for its secretary.</summary>
+public partial class CandidateRequestTests(SqlitePortalFactory portal) : IClassFixture<SqlitePortalFactory>
+{
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x42, 0x42];
+    private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"u8.ToArray();
+
+    [Fact]
+    public async Task An_assignment_report_is_201_and_reaches_the_candidates_college()
+    {
+        var candidate = await portal.CandidateAsync(10);
+        var client = await portal.ClientForCandidateAsync(candidate);
+
+        var response = await client.PostAsJsonAsync("/api/v1/me/assignment-reports", new { message = "我报考的是085400电子信息，不是081200" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = body.GetProperty("id").GetInt32();
+        var row = await portal.WithDbAsync(db => db.AssignmentReports.SingleAsync(r => r.Id == id));
+        Assert.Equal(candidate.Id, row.CandidateId);
+        Assert.Equal(candidate.CollegeId, row.CollegeId);
+        Assert.Equal("Open", body.GetProperty("status").GetString());
+        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "AssignmentReported" && a.EntityId == id.ToString())));
+    }
+
+    [Fact]
+    public async Task An_empty_or_overlong_report_is_a_400_naming_the_message()
+    {
+        var client = await portal.ClientForCandidateAsync(await portal.CandidateAsync(11));
+        foreach (var message in new[] { "", new string('长', 1001) })
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/me/assignment-reports", new { message });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty("message", out _));
+        }
+    }
+
+    [Fact]
+    public async Task The_report_form_on_My_interview_creates_the_report_and_lists_it()
+    {
+        var candidate = await portal.CandidateAsync(12);
+        var (client, _) = await portal.PageClientForCandidateAsync(candidate);
+
+        var empty = await client.PostFormAsync("/Me?handler=Report", new Dictionary<string, string> { ["Message"] = "" }, "/Me");
+        Assert.Contains("请说明哪里不对", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var sent = await client.PostFormAsync("/Me?handler=Report", new Dictionary<string, string> { ["Message"] = "专业代码不对" }, "/Me");
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("专业代码不对", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(candidate.CollegeId, await portal.WithDbAsync(db => db.AssignmentReports.Where(r => r.CandidateId == candidate.Id).Select(r => r.CollegeId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_phone_change_request_is_201_with_both_scans_encrypted_and_reaches_the_candidates_college()
+    {
+        var candidate = await portal.CandidateAsync(13);
+        var client = await portal.ClientForCandidateAsync(candidate);
+
+        var response = await client.PostAsync("/api/v1/me/phone-change-requests", PhoneChange("13912345678", "原号码已停用", Jpeg, Pdf));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var row = await portal.WithDbAsync(db => db.PhoneChangeRequests.SingleAsync(r => r.Id == id));
+        Assert.Equal(candidate.CollegeId, row.CollegeId);
+        Assert.Equal("13912345678", row.NewPhone);
+        var store = portal.Services.GetRequiredService<ProtectedFileStore>();
+        Assert.Equal(Jpeg, await store.ReadAsync(row.IdCardImageKey!, CancellationToken.None));
+        Assert.Equal(Pdf, await store.ReadAsync(row.AdmissionTicketImageKey!, CancellationToken.None));
+        var onDisk = await File.ReadAllBytesAsync(store.PathOf(row.AdmissionTicketImageKey!));
+        Assert.DoesNotContain("%PDF", System.Text.Encoding.Latin1.GetString(onDisk), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Phone_change_errors_name_each_field_with_400_413_or_415()
+    {
+        var client = await portal.ClientForCandidateAsync(await portal.CandidateAsync(14));
+
+        var missing = await client.PostAsync("/api/v1/me/phone-change-requests", PhoneChange("123", "", null, null));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var errors = (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "newPhone", "reason", "idCard", "admissionTicket" })
+            Assert.True(errors.TryGetProperty(field, out _), field);
+
+        var renamedText = await client.PostAsync("/api/v1/me/phone-change-requests", PhoneChange("13912345678", "换号", "just text"u8.ToArray(), Jpeg, idCardName: "id.jpg"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, renamedText.StatusCode);
+        Assert.True((await renamedText.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("idCard", out _));
+
+        var huge = new byte[8 * 1024 * 1024 + 1];
+        Jpeg.CopyTo(huge, 0);
+        var tooLarge = await client.PostAsync("/api/v1/me/phone-change-requests", PhoneChange("13912345678", "换号", Jpeg, huge));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.True((await tooLarge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("admissionTicket", out _));
+    }
+
+    [Fact]
+    public async Task The_phone_change_page_shows_errors_next_to_the_fields_and_files_the_request()
+    {
+        var candidate = await portal.CandidateAsync(15);
+        var (client, _) = await portal.PageClientForCandidateAsync(candidate);
+
+        var bad = await PostPageAsync(client, PhoneChange("12", "理由", null, Pdf, prefix: true));
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"NewPhone\"[^>]*>[^<]*11 位", html);
+        Assert.Matches("data-valmsg-for=\"IdCard\"[^>]*>[^<]*请选择文件", html);
+
+        var good = await PostPageAsync(client, PhoneChange("13712345678", "手机丢失", Jpeg, Pdf, prefix: true));
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Contains("13712345678", await good.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(candidate.CollegeId, await portal.WithDbAsync(db => db.PhoneChangeRequests.Where(r => r.CandidateId == candidate.Id).Select(r => r.CollegeId).SingleAsync()));
+    }
+
+    private static MultipartFormDataContent PhoneChange(string newPhone, string reason, byte[]? idCard, byte[]? ticket, bool prefix = false, string idCardName = "id.jpg")
+    {
+        string Name(string camel) => prefix ? char.ToUpperInvariant(camel[0]) + camel[1..] : camel;
+        var form = new MultipartFormDataContent { { new StringContent(newPhone), Name("newPhone") }, { new StringContent(reason), Name("reason") } };
+        if (idCard is not null)
+            form.Add(Scan(idCard, "image/jpeg"), Name("idCard"), idCardName);
+        if (ticket is not null)
+            form.Add(Scan(ticket, "application/pdf"), Name("admissionTicket"), "ticket.pdf");
+        return form;
+    }
+
+    private static ByteArrayContent Scan(byte[] bytes, string type)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(type);
+        return content;
+    }
+
+    private static async Task<HttpResponseMessage> PostPageAsync(HttpClient client, MultipartFormDataContent form)
+    {
+        var page = await client.GetStringAsync("/Me/PhoneChange");
+        var token = Token().Match(page).Groups[1].Value;
+        form.Add(new StringContent(System.Net.WebUtility.HtmlDecode(token)), "__RequestVerificationToken");
+        return await client.PostAsync("/Me/PhoneChange", form);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
