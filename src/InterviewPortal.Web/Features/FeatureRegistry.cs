@@ -2,7 +2,10 @@ using FluentValidation;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Pledges;
+using InterviewPortal.Web.Features.Rehearsals;
 using InterviewPortal.Web.Infrastructure.Files;
+using InterviewPortal.Web.Infrastructure.Security;
 using InterviewPortal.Web.Infrastructure.WeLink;
 
 namespace InterviewPortal.Web.Features;
@@ -17,6 +20,9 @@ public static class FeatureRegistry
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         services.AddSingleton<ProtectedFileStore>();
+        services.AddPledgeHandlers();
+        services.AddRehearsalHandlers();
+        services.AddPortalSecurity();
         return services;
     }
 
@@ -25,5 +31,7 @@ public static class FeatureRegistry
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapCandidatesApi();
+        api.MapPledgesApi();
+        api.MapRehearsalsApi();
     }
 }
