@@ -25,6 +25,8 @@ public class SecurityHeaderTests(SqlitePortalFactory portal) : IClassFixture<Sql
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
         Assert.Contains("camera=(self)", Header(response, "Permissions-Policy"));
         Assert.Contains("microphone=(self)", Header(response, "Permissions-Policy"));
+        if (path.StartsWith("/api/", StringComparison.Ordinal))
+            Assert.Equal("no-store", Header(response, "Cache-Control"));
     }
 
     [Fact]
