@@ -16,6 +16,7 @@ public static class ExpectedAccess
         ["POST /api/v1/auth/token"] = Anyone,
         ["POST /api/v1/candidate/auth/code"] = Anyone,
         ["POST /api/v1/candidate/auth/token"] = Anyone,
+        ["GET /api/v1/ping"] = Anyone, // the self-check page's round-trip timer: no data
 
         ["GET /api/v1/colleges"] = Staff,
         ["POST /api/v1/colleges"] = Only(Admin),
@@ -68,7 +69,9 @@ public static class ExpectedAccess
         ["GET /api/v1/me"] = Only(Candidate),
         ["GET /api/v1/me/pledge"] = Only(Candidate),
         ["POST /api/v1/me/pledge"] = Only(Candidate),
+        ["GET /api/v1/me/assignment-reports"] = Only(Candidate),
         ["POST /api/v1/me/assignment-reports"] = Only(Candidate),
+        ["GET /api/v1/me/phone-change-requests"] = Only(Candidate),
         ["POST /api/v1/me/phone-change-requests"] = Only(Candidate),
 
         ["GET /api/v1/outbox"] = Only(Admin),
