@@ -8,6 +8,7 @@ using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Logging;
 using InterviewPortal.Web.Infrastructure.OpenApi;
 using InterviewPortal.Web.Infrastructure.Problems;
+using InterviewPortal.Web.Infrastructure.Security;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
@@ -51,6 +52,7 @@ if (app.Services.GetRequiredService<DatabaseOptions>().Demo)
 }
 
 app.UseExceptionHandler("/Error");
+app.UsePortalSecurity();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();

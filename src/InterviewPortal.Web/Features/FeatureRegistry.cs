@@ -4,7 +4,10 @@ using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Pledges;
+using InterviewPortal.Web.Features.Rehearsals;
 using InterviewPortal.Web.Infrastructure.Files;
+using InterviewPortal.Web.Infrastructure.Security;
 using InterviewPortal.Web.Infrastructure.WeLink;
 
 namespace InterviewPortal.Web.Features;
@@ -21,6 +24,9 @@ public static class FeatureRegistry
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         services.AddSingleton<ProtectedFileStore>();
+        services.AddPledgeHandlers();
+        services.AddRehearsalHandlers();
+        services.AddPortalSecurity();
         return services;
     }
 
@@ -31,5 +37,7 @@ public static class FeatureRegistry
         api.MapCandidatesApi();
         api.MapCandidateAuthApi();
         api.MapMeApi();
+        api.MapPledgesApi();
+        api.MapRehearsalsApi();
     }
 }

@@ -56,6 +56,7 @@ public sealed class DemoSeeder(PortalDbContext db, UserManager<StaffUser> users,
             await db.SaveChangesAsync(ct);
         }
         await CreateStaffAsync("admin", "研究生院管理员", StaffRoles.Admin, null);
+        await Features.Pledges.DemoPledge.SeedAsync(db, ct);
         log.LogInformation("Demo university ready: {Colleges} colleges, {Candidates} candidates", DemoUniversity.Colleges.Length, sequence);
     }
 

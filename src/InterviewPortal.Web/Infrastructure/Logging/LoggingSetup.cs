@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Infrastructure.Security;
 using Serilog;
 using Serilog.Events;
 
@@ -19,8 +20,9 @@ public static class LoggingSetup
                 .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
                 .Enrich.With<PersonalDataMaskingEnricher>()
-                .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
-                .WriteTo.File(Path.Combine(folder, "portal-.log"), rollingInterval: RollingInterval.Day,
+                // Exceptions are rendered by the sink, past the enricher: the formatter masks the finished text.
+                .WriteTo.Console(MaskingTextFormatter.WithTemplate(MaskingTextFormatter.ConsoleTemplate))
+                .WriteTo.File(MaskingTextFormatter.WithTemplate(MaskingTextFormatter.FileTemplate), Path.Combine(folder, "portal-.log"), rollingInterval: RollingInterval.Day,
                     retainedFileCountLimit: 30, fileSizeLimitBytes: 100_000_000, rollOnFileSizeLimit: true);
         });
         return builder;

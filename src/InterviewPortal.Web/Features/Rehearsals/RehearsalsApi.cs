@@ -1,0 +1,45 @@
+using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InterviewPortal.Web.Features.Rehearsals;
+
+public static class RehearsalsApi
+{
+    public static IServiceCollection AddRehearsalHandlers(this IServiceCollection services) =>
+        services.AddScoped<RecordRehearsalOutcomeHandler>().AddScoped<RehearsalGapsHandler>();
+
+    public static RouteGroupBuilder MapRehearsalsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/interviews/{id:int}/rehearsal-outcome", RecordOutcome).WithTags("Rehearsals")
+            .Validate<RehearsalOutcomeRequest>().RequireAuthorization(Policies.Assistant)
+            .WithSummary("The assistant records a rehearsal's outcome; refused (409) on an exam interview.");
+        api.MapGet("/rehearsals/gaps", Gaps).WithTags("Rehearsals").RequireAuthorization(Policies.Planner)
+            .WithSummary("Candidates whose rehearsal is missing, not yet assessed or failed before a date (yyyy-MM-dd, Beijing).");
+        return api;
+    }
+
+    private static async Task<Results<Ok<RehearsalOutcomeRecord>, ProblemHttpResult>> RecordOutcome(
+        int id, RehearsalOutcomeRequest request, RecordRehearsalOutcomeHandler handler, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(id, request, ct);
+        return result.Status switch
+        {
+            RehearsalOutcomeStatus.Recorded => TypedResults.Ok(result.Record!),
+            RehearsalOutcomeStatus.NotFound => TypedResults.Problem(title: "Not found", detail: $"No interview {id} in your rooms.", statusCode: 404),
+            _ => TypedResults.Problem(title: "Conflict", detail: result.Reason, statusCode: 409),
+        };
+    }
+
+    private static async Task<Results<Ok<Paged<RehearsalGapItem>>, ValidationProblem>> Gaps(
+        string? before, int? collegeId, int? page, int? pageSize, RehearsalGapsHandler handler, CancellationToken ct)
+    {
+        var paging = PageRequest.From(page, pageSize, out var errors);
+        if (!RehearsalGapsHandler.TryParseDate(before, out var date))
+            errors["before"] = ["before must be a date as yyyy-MM-dd (Beijing calendar day)."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await handler.HandleAsync(date, collegeId, paging, ct));
+    }
+}

@@ -1,0 +1,51 @@
+using InterviewPortal.Web.Features.Pledges;
+using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InterviewPortal.Web.Pages.Me;
+
+/// <summary>The candidate reads the exam rules and integrity pledge in force and confirms it.</summary>
+[Authorize(Policy = Policies.Candidate)]
+public class PledgeModel(CandidatePledgeHandler handler) : PageModel
+{
+    public MyPledge? Pledge { get; private set; }
+
+    [BindProperty]
+    public int? Version { get; set; }
+
+    [TempData]
+    public bool JustConfirmed { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (PledgesApi.CandidateId(User) is not { } candidateId)
+            return Forbid();
+        Pledge = await handler.GetAsync(candidateId, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (PledgesApi.CandidateId(User) is not { } candidateId)
+            return Forbid();
+        if (Version is not { } version)
+            ModelState.AddModelError(nameof(Version), Lang.T("请先阅读承诺书。", "Read the pledge first."));
+        else
+        {
+            var result = await handler.ConfirmAsync(candidateId, version, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+            if (result.Outcome is ConfirmPledgeOutcome.Confirmed or ConfirmPledgeOutcome.AlreadyConfirmed)
+            {
+                JustConfirmed = true;
+                return RedirectToPage();
+            }
+            ModelState.AddModelError(string.Empty, result.Outcome == ConfirmPledgeOutcome.Outdated
+                ? Lang.T("承诺书已更新，请阅读下面的新版本后再确认。", "The pledge has been updated: read the new version below, then confirm it.")
+                : Lang.T("目前没有需要确认的承诺书。", "There is no pledge to confirm yet."));
+        }
+        Pledge = await handler.GetAsync(candidateId, ct);
+        return Page();
+    }
+}
