@@ -15,7 +15,8 @@ public static class DatabaseSetup
         var connectionString = ConnectionString(configuration, options.Provider);
 
         services.AddScoped(sp => AccessScopes.For(sp.GetService<IHttpContextAccessor>()?.HttpContext, sp.GetRequiredService<DbContextOptions<PortalDbContext>>()));
-        services.AddDbContext<PortalDbContext>(db => Configure(db, options.Provider, connectionString));
+        // Options are singletons so singletons (the simulated gateway, the scope factory) can open their own contexts.
+        services.AddDbContext<PortalDbContext>(db => Configure(db, options.Provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 
