@@ -1,7 +1,9 @@
 using FluentValidation;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.ExamDay;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Verifications;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.WeLink;
 
@@ -17,6 +19,8 @@ public static class FeatureRegistry
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         services.AddSingleton<ProtectedFileStore>();
+        services.AddVerifications();
+        services.AddExamDay();
         return services;
     }
 
@@ -25,5 +29,8 @@ public static class FeatureRegistry
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapCandidatesApi();
+        api.MapVerificationsApi();
+        api.MapExamDayApi();
+        app.MapExamDayHub();
     }
 }
