@@ -6,6 +6,9 @@ using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Pledges;
 using InterviewPortal.Web.Features.Rehearsals;
+using InterviewPortal.Web.Features.ExamDay;
+using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Verifications;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Security;
 using InterviewPortal.Web.Infrastructure.WeLink;
@@ -27,6 +30,8 @@ public static class FeatureRegistry
         services.AddPledgeHandlers();
         services.AddRehearsalHandlers();
         services.AddPortalSecurity();
+        services.AddVerifications();
+        services.AddExamDay();
         return services;
     }
 
@@ -39,5 +44,8 @@ public static class FeatureRegistry
         api.MapMeApi();
         api.MapPledgesApi();
         api.MapRehearsalsApi();
+        api.MapVerificationsApi();
+        api.MapExamDayApi();
+        app.MapExamDayHub();
     }
 }

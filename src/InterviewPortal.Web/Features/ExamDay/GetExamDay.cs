@@ -1,0 +1,55 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Interviews;
+using InterviewPortal.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.ExamDay;
+
+public sealed record ConsoleRoom(int Id, string Name, int CollegeId);
+
+/// <summary>The room console: the caller's rooms and their interviews of one Beijing day, in order.</summary>
+public sealed record ConsoleView(DateOnly Date, IReadOnlyList<ConsoleRoom> Rooms, IReadOnlyList<ExamDayRow> Interviews);
+
+/// <summary>The secretary's watch list for one college today: what needs someone now.</summary>
+public sealed record CollegeExamDayView(int CollegeId, string CollegeName, DateOnly Date, DateTime CheckedAt,
+    IReadOnlyList<ExamDayRow> Interrupted, IReadOnlyList<ExamDayRow> FailedInvitations, IReadOnlyList<ExamDayRow> Unverified);
+
+public sealed class GetExamDayHandler(PortalDbContext db, TimeProvider clock)
+{
+    /// <summary>How long before the start a candidate should be verified; later than that they are flagged.</summary>
+    public static readonly TimeSpan VerifyBy = TimeSpan.FromMinutes(5);
+
+    private static readonly InterviewStatus[] NotYetVerified =
+        [InterviewStatus.Scheduled, InterviewStatus.Notified, InterviewStatus.IdSubmitted, InterviewStatus.IdRejected];
+
+    public async Task<ConsoleView> ConsoleAsync(DateOnly? date, int? roomId, bool withActions, CancellationToken ct)
+    {
+        var day = date ?? BeijingTime.Today(clock);
+        var rooms = db.ExamRooms.AsNoTracking();
+        var interviews = ExamDayRows.OnDay(db, day).Where(i => i.Status != InterviewStatus.Cancelled);
+        if (roomId is { } id)
+        {
+            rooms = rooms.Where(r => r.Id == id);
+            interviews = interviews.Where(i => i.ExamRoomId == id);
+        }
+        var roomList = await rooms.OrderBy(r => r.Name).Select(r => new ConsoleRoom(r.Id, r.Name, r.CollegeId)).ToListAsync(ct);
+        return new ConsoleView(day, roomList, await ExamDayRows.LoadAsync(db, interviews, withActions, ct));
+    }
+
+    /// <summary>Null when the college does not exist or lies outside the caller's scope.</summary>
+    public async Task<CollegeExamDayView?> CollegeAsync(int collegeId, CancellationToken ct)
+    {
+        if (!db.Scope.AllColleges && db.Scope.CollegeId != collegeId)
+            return null;
+        var name = await db.Colleges.Where(c => c.Id == collegeId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        if (name is null)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = BeijingTime.Today(clock);
+        var rows = await ExamDayRows.LoadAsync(db, ExamDayRows.OnDay(db, day).Where(i => i.CollegeId == collegeId), withActions: false, ct);
+        return new CollegeExamDayView(collegeId, name, day, now,
+            rows.Where(r => r.Status == InterviewStatus.Interrupted).ToList(),
+            rows.Where(r => r.Invitation == InvitationStatus.Failed).ToList(),
+            rows.Where(r => NotYetVerified.Contains(r.Status) && r.StartsAt - VerifyBy <= now).ToList());
+    }
+}

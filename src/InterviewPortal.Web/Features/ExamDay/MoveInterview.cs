@@ -1,0 +1,55 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Interviews;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Live;
+using InterviewPortal.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.ExamDay;
+
+/// <summary>The assistant's lifecycle moves; each is the last segment of its route.</summary>
+public enum LifecycleMove
+{
+    RoomScanAccepted,
+    Complete,
+    Absent,
+    Interrupt,
+    End,
+}
+
+/// <summary>An interview as the API returns it.</summary>
+public sealed record InterviewView(int Id, int CandidateId, int RoomId, DateTime StartsAt, DateTimeOffset StartsAtLocal,
+    int DurationMinutes, InterviewStatus Status, InterviewKind Kind)
+{
+    public static InterviewView From(Interview i) => new(i.Id, i.CandidateId, i.ExamRoomId, DateTime.SpecifyKind(i.StartsAt, DateTimeKind.Utc),
+        BeijingTime.ToLocal(i.StartsAt), i.DurationMinutes, i.Status, i.Kind);
+}
+
+/// <summary>
+/// Applies one move to an interview of the caller's rooms (others are not found), audits it and pushes it
+/// live. An illegal move is the entity's <see cref="DomainRuleException"/>, answered as 409.
+/// </summary>
+public sealed class MoveInterviewHandler(PortalDbContext db, TimeProvider clock, ExamDayBroadcaster live)
+{
+    public async Task<InterviewView?> HandleAsync(int id, LifecycleMove move, CancellationToken ct)
+    {
+        var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (interview is null)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = interview.Status;
+        switch (move)
+        {
+            case LifecycleMove.RoomScanAccepted: interview.AcceptRoomScan(now); break;
+            case LifecycleMove.Complete: interview.Complete(now); break;
+            case LifecycleMove.Absent: interview.MarkAbsent(now); break;
+            case LifecycleMove.Interrupt: interview.Interrupt(); break;
+            case LifecycleMove.End: interview.End(now); break;
+            default: throw new ArgumentOutOfRangeException(nameof(move));
+        }
+        db.Record($"Interview{move}", "Interview", id, $"{from} -> {interview.Status}", now);
+        await db.SaveChangesAsync(ct);
+        await live.InterviewChangedAsync(id, ct);
+        return InterviewView.From(interview);
+    }
+}

@@ -1,0 +1,33 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Access;
+using InterviewPortal.Web.Features.ExamDay;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Live;
+
+/// <summary>
+/// Tells everyone watching an interview's room or college that it changed. Call it after the change is
+/// saved (any feature, any job: it reads the row itself with the system scope). A failed push is logged,
+/// never thrown: the change is already committed and the pages reload their state on reconnect.
+/// </summary>
+public sealed class ExamDayBroadcaster(IHubContext<ExamDayHub> hub, DbContextOptions<PortalDbContext> options, ILogger<ExamDayBroadcaster> log)
+{
+    public async Task InterviewChangedAsync(int interviewId, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = new PortalDbContext(options, AccessScope.System);
+            var rows = await ExamDayRows.LoadAsync(db, db.Interviews.Where(i => i.Id == interviewId), withActions: true, ct);
+            if (rows.Count == 0)
+                return;
+            var row = rows[0];
+            await hub.Clients.Groups([ExamDayGroups.Room(row.RoomId), ExamDayGroups.College(row.CollegeId), ExamDayGroups.All])
+                .SendAsync(ExamDayHub.InterviewChanged, row, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not push the change of interview {InterviewId} to the exam-day pages", interviewId);
+        }
+    }
+}

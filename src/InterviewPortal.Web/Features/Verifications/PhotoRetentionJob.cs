@@ -1,0 +1,46 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Settings;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Verifications;
+
+/// <summary>
+/// Deletes ID photos <see cref="PortalSettings.PhotoRetentionDays"/> days after their interview ended
+/// (FinishedAt, or the planned end when it never finished), one audit entry per photo. Meant to run daily
+/// as a recurring job; safe to run twice or concurrently (a photo already gone is only marked deleted).
+/// It looks across every scope on purpose: retention applies to the whole university.
+/// </summary>
+public sealed class PhotoRetentionJob(PortalDbContext db, ProtectedFileStore store, TimeProvider clock, ILogger<PhotoRetentionJob> log)
+{
+    private const int Batch = 200;
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var days = await db.Settings.Select(s => (int?)s.PhotoRetentionDays).FirstOrDefaultAsync(ct) ?? new PortalSettings().PhotoRetentionDays;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var endedBefore = now.AddDays(-days);
+        var deleted = 0;
+        while (true)
+        {
+            var due = await db.IdVerifications.IgnoreQueryFilters()
+                .Where(v => v.PhotoKey != null && (v.Interview.FinishedAt ?? v.Interview.EndsAt) <= endedBefore)
+                .OrderBy(v => v.Id).Take(Batch).ToListAsync(ct);
+            if (due.Count == 0)
+                break;
+            foreach (var v in due)
+            {
+                store.Delete(v.PhotoKey!);
+                v.PhotoKey = null;
+                v.PhotoDeletedAt = now;
+                db.Record("IdPhotoDeleted", "IdVerification", v.Id, $"interview {v.InterviewId}; retention {days} days", now);
+            }
+            await db.SaveChangesAsync(ct);
+            deleted += due.Count;
+        }
+        if (deleted > 0)
+            log.LogInformation("Deleted {Count} ID photos past the {Days}-day retention", deleted, days);
+        return deleted;
+    }
+}

@@ -1,0 +1,71 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Interviews;
+using InterviewPortal.Data.Verifications;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Live;
+using InterviewPortal.Web.Features.Pledges;
+using InterviewPortal.Web.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Verifications;
+
+public sealed record IdPhotoAccepted(int VerificationId, int InterviewId, InterviewStatus Status, VerificationStatus VerificationStatus, DateTime SubmittedAt);
+
+/// <summary>Accepted, or refused with a status (404, 400, 409, 413, 415) and a reason.</summary>
+public sealed record UploadIdPhotoResult(IdPhotoAccepted? Accepted, int Status, string? Error);
+
+/// <summary>
+/// Stores a candidate's ID photo for one interview: by the candidate for their own interview or by the
+/// assistant of its room (the query filters decide which interviews the caller can find). Only a clean
+/// re-encoded JPEG is kept, encrypted; a pending earlier photo is superseded, as one candidate may
+/// replace a blurred shot before it is reviewed.
+/// </summary>
+public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sanitizer, ProtectedFileStore store, TimeProvider clock, ExamDayBroadcaster live)
+{
+    private static readonly InterviewStatus[] Accepting = [InterviewStatus.Notified, InterviewStatus.IdRejected, InterviewStatus.IdSubmitted];
+
+    public async Task<UploadIdPhotoResult> HandleAsync(int interviewId, byte[] upload, CancellationToken ct)
+    {
+        var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
+        if (interview is null)
+            return new(null, 404, $"Interview {interviewId} was not found.");
+        await PledgeGate.RequireConfirmedAsync(db, interview.CandidateId, ct);
+        if (!Accepting.Contains(interview.Status))
+            return new(null, 409, $"Interview {interviewId} is {interview.Status}: an ID photo is accepted only once the candidate was notified (Notified), for a retake (IdRejected) or to replace one not yet reviewed (IdSubmitted).");
+
+        var photo = await sanitizer.SanitizeAsync(upload, ct);
+        if (photo.Jpeg is null)
+            return new(null, photo.Status, photo.Error);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = await store.SaveAsync(photo.Jpeg, ct);
+        IdVerification verification;
+        try
+        {
+            // One transaction: the audit entry names the new row's id, and a failure leaves neither behind.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var pending = await db.IdVerifications.Where(v => v.InterviewId == interviewId && v.Status == VerificationStatus.Pending).ToListAsync(ct);
+            foreach (var earlier in pending)
+                earlier.Status = VerificationStatus.Superseded;
+            verification = new IdVerification
+            {
+                InterviewId = interviewId, CandidateId = interview.CandidateId, PhotoKey = key, PhotoContentType = "image/jpeg",
+                SubmittedAt = now, SubmittedBy = db.Scope.Actor,
+            };
+            db.IdVerifications.Add(verification);
+            interview.SubmitIdPhoto();
+            await db.SaveChangesAsync(ct);
+            db.Record("IdPhotoSubmitted", "IdVerification", verification.Id,
+                $"interview {interviewId}; {photo.Width}x{photo.Height} JPEG; supersedes {pending.Count}", now);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            store.Delete(key); // nothing stored unless the row that points at it is
+            throw;
+        }
+        await live.InterviewChangedAsync(interviewId, ct);
+        return new(new IdPhotoAccepted(verification.Id, interviewId, interview.Status, verification.Status, now), 202, null);
+    }
+}

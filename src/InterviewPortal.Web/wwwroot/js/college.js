@@ -1,0 +1,51 @@
+// The college view: on every push for this college, reload the three lists from the API and say what changed.
+(function () {
+  'use strict';
+  var root = document.getElementById('college');
+  if (!root || !window.examDay) return;
+  var x = window.examDay, t = x.t, el = x.el;
+  var collegeId = root.dataset.collegeId;
+  var live = document.getElementById('college-live');
+  var checked = document.getElementById('college-checked');
+  var note = document.getElementById('college-connection');
+  var pending = null;
+
+  function fill(key, rows) {
+    var section = root.querySelector('[data-list="' + key + '"]');
+    if (!section) return;
+    var list = section.querySelector('[data-items]');
+    list.replaceChildren();
+    rows.forEach(function (r) {
+      var li = el('li', null, x.time(r) + ' · ' + r.roomName + ' · ' + r.candidateName + ' ');
+      li.appendChild(el('span', 'muted', r.examNumber));
+      li.appendChild(document.createTextNode(' · '));
+      li.appendChild(el('span', 'status status-' + r.status.toLowerCase(), x.statuses[r.status] || r.status));
+      if (r.invitationError) li.appendChild(document.createTextNode(' · ' + r.invitationError));
+      list.appendChild(li);
+    });
+    section.querySelector('[data-count]').textContent = rows.length;
+    section.querySelector('[data-empty]').hidden = rows.length > 0;
+  }
+
+  function refresh() {
+    pending = null;
+    x.call('GET', '/api/v1/colleges/' + collegeId + '/exam-day').then(function (result) {
+      if (!result.ok) return;
+      fill('interrupted', result.body.interrupted);
+      fill('failed', result.body.failedInvitations);
+      fill('unverified', result.body.unverified);
+      if (checked) checked.textContent = new Date(result.body.checkedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    });
+  }
+
+  x.connect(function (row) {
+    if (String(row.collegeId) !== collegeId) return;
+    if (live) live.textContent = row.roomName + ' · ' + row.candidateName + '：' + (x.statuses[row.status] || row.status);
+    if (!pending) pending = setTimeout(refresh, 300); // a burst of pushes is one reload
+  }, function (state) {
+    if (note) note.textContent = state === 'connected' || state === 'reconnected' ? t('实时更新已连接', 'Live updates on') : t('实时更新已断开，正在重连…', 'Live updates lost; reconnecting…');
+    if (state === 'reconnected') refresh();
+  });
+  // The five-minute rule depends on the clock, not only on pushes.
+  setInterval(refresh, 60000);
+})();
