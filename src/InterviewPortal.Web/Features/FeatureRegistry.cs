@@ -7,7 +7,6 @@ using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Pledges;
 using InterviewPortal.Web.Features.Rehearsals;
 using InterviewPortal.Web.Features.ExamDay;
-using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Verifications;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Security;
