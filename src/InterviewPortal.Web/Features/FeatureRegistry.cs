@@ -1,7 +1,10 @@
 using FluentValidation;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Exports;
+using InterviewPortal.Web.Features.Interviews;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Rooms;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.WeLink;
 
@@ -14,6 +17,8 @@ public static class FeatureRegistry
     {
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddCandidateHandlers();
+        services.AddRoomHandlers();
+        services.AddInterviewPlanning();
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         services.AddSingleton<ProtectedFileStore>();
@@ -25,5 +30,8 @@ public static class FeatureRegistry
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapCandidatesApi();
+        api.MapRoomsApi();
+        api.MapInterviewsApi();
+        api.MapExportsApi();
     }
 }
