@@ -34,7 +34,7 @@ public class BookingTests(SqlitePortalFactory portal) : IClassFixture<SqlitePort
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(new DateTime(2030, 3, 4, 2, 10, 0), await PendingNoticeDueAsync(id));
         var notices = await portal.WithDbAsync(db => db.Notifications.Where(n => n.InterviewId == id).Select(n => n.Status).ToListAsync());
-        Assert.Equal([NotificationStatus.Cancelled, NotificationStatus.Pending], notices.Order());
+        Assert.Equal([NotificationStatus.Pending, NotificationStatus.Cancelled], notices.Order());
 
         var taken = await client.PostAsJsonAsync("/api/v1/interviews", Desk.Booking(second, room, "2030-03-04T10:40:00+08:00"));
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);

@@ -33,7 +33,7 @@ public sealed class AutoScheduleValidator : AbstractValidator<AutoScheduleReques
             .WithMessage("Every candidate id must be a positive number.");
         RuleFor(r => r.MajorId).GreaterThan(0);
         RuleFor(r => r.FirstStartsAt).NotEmpty().WithMessage("firstStartsAt is required.")
-            .Must(s => InterviewTimes.ParseOffset(s) is not null).When(r => !string.IsNullOrWhiteSpace(r.FirstStartsAt))
+            .Must(s => InterviewTimes.ParseOffset(s) is not null).When(r => !string.IsNullOrWhiteSpace(r.FirstStartsAt), ApplyConditionTo.CurrentValidator)
             .WithMessage(InterviewTimes.OffsetMessage);
         RuleFor(r => r.DurationMinutes).NotNull().WithMessage("durationMinutes is required.")
             .InclusiveBetween(1, InterviewTimes.MaxDurationMinutes)

@@ -55,7 +55,7 @@ public sealed class InterviewRequestValidator : AbstractValidator<InterviewReque
         RuleFor(r => r.CandidateId).NotNull().WithMessage("candidateId is required.").GreaterThan(0);
         RuleFor(r => r.RoomId).NotNull().WithMessage("roomId is required.").GreaterThan(0);
         RuleFor(r => r.StartsAt).NotEmpty().WithMessage("startsAt is required.")
-            .Must(s => InterviewTimes.ParseOffset(s) is not null).When(r => !string.IsNullOrWhiteSpace(r.StartsAt))
+            .Must(s => InterviewTimes.ParseOffset(s) is not null).When(r => !string.IsNullOrWhiteSpace(r.StartsAt), ApplyConditionTo.CurrentValidator)
             .WithMessage(InterviewTimes.OffsetMessage);
         RuleFor(r => r.DurationMinutes).NotNull().WithMessage("durationMinutes is required.")
             .InclusiveBetween(1, InterviewTimes.MaxDurationMinutes)
