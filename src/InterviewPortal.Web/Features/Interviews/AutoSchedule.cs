@@ -2,6 +2,7 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Candidates;
 using InterviewPortal.Data.Interviews;
+using InterviewPortal.Data.Notifications;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed class AutoScheduleValidator : AbstractValidator<AutoScheduleReques
 /// outside the scope, of another college, or any slot that collides refuses the whole batch with the reason.
 /// A major's candidates who already hold an interview of this kind are left out; chosen ones are not.
 /// </summary>
-public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, PreExamNoticePlanner notices)
+public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, PreExamNoticePlanner notices, ILogger<AutoScheduleHandler> log)
 {
     public async Task<PlanningOutcome<IReadOnlyList<InterviewItem>>> HandleAsync(int roomId, AutoScheduleRequest request, CancellationToken ct)
     {
@@ -90,6 +91,8 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
                 return Fail.Conflict($"Candidate {stranger.Id} belongs to another college than exam room “{room.Name}”.");
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var loadedMs = watch.ElapsedMilliseconds;
         var plan = Plan(windows, InterviewTimes.ParseOffset(request.FirstStartsAt)!.Value.UtcDateTime, candidates.Count,
             request.DurationMinutes.Value, request.BreakMinutes ?? 0);
         var slots = await guard.LoadAsync(room.Id, room.AssistantUserId, candidates.Select(c => c.Id).ToList(),
@@ -105,13 +108,25 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
             interviews.Add(Interview.Book(candidate, room, startsAt, request.DurationMinutes.Value, kind));
         }
 
+        var checkedMs = watch.ElapsedMilliseconds;
         db.Interviews.AddRange(interviews);
-        await db.SaveChangesAsync(ct);
+        // New interviews have no notice to withdraw: planning before the save spares a query each. The staged
+        // notices get their interview ids after it, matched by the idempotency key (candidate, start, room).
         foreach (var interview in interviews)
             await notices.PlanAsync(interview, ct);
+        var staged = db.ChangeTracker.Entries<Notification>()
+            .Where(e => e.State == EntityState.Added && e.Entity.InterviewId == null).Select(e => e.Entity).ToList();
+        var plannedMs = watch.ElapsedMilliseconds;
         db.Record("interview.auto-schedule", "ExamRoom", room.Id, $"{interviews.Count} {kind} interviews from {plan[0]:O} to {plan[^1]:O}");
         await db.SaveChangesAsync(ct);
+        var byKey = interviews.ToDictionary(NoticeTemplates.PreExamKey);
+        foreach (var notice in staged)
+            if (byKey.TryGetValue(notice.IdempotencyKey, out var interview))
+                notice.InterviewId = interview.Id;
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        log.LogInformation("Auto-scheduled {Count} interviews into room {RoomId}: checks {CheckMs} ms, notices {NoticeMs} ms, save {SaveMs} ms",
+            interviews.Count, room.Id, checkedMs - loadedMs, plannedMs - checkedMs, watch.ElapsedMilliseconds - plannedMs);
         return PlanningOutcome<IReadOnlyList<InterviewItem>>.Ok(interviews.Select(InterviewItem.From).ToList());
     }
 
