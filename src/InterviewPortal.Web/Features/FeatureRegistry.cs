@@ -8,6 +8,10 @@ using InterviewPortal.Web.Features.Pledges;
 using InterviewPortal.Web.Features.Rehearsals;
 using InterviewPortal.Web.Features.ExamDay;
 using InterviewPortal.Web.Features.Verifications;
+using InterviewPortal.Web.Features.Exports;
+using InterviewPortal.Web.Features.Interviews;
+using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Rooms;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Security;
 using InterviewPortal.Web.Infrastructure.WeLink;
@@ -23,6 +27,8 @@ public static class FeatureRegistry
         services.AddCandidateHandlers();
         services.AddCandidateAuth();
         services.AddMeHandlers();
+        services.AddRoomHandlers();
+        services.AddInterviewPlanning();
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         services.AddSingleton<ProtectedFileStore>();
@@ -46,5 +52,8 @@ public static class FeatureRegistry
         api.MapVerificationsApi();
         api.MapExamDayApi();
         app.MapExamDayHub();
+        api.MapRoomsApi();
+        api.MapInterviewsApi();
+        api.MapExportsApi();
     }
 }

@@ -1,0 +1,153 @@
+using FluentValidation;
+using InterviewPortal.Data;
+using InterviewPortal.Data.Candidates;
+using InterviewPortal.Data.Interviews;
+using InterviewPortal.Data.Notifications;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Interviews;
+
+/// <summary>Either chosen candidates (in this order) or a whole major (by exam number); one slot after another from the first start.</summary>
+public sealed record AutoScheduleRequest(IReadOnlyList<int>? CandidateIds, int? MajorId, string? FirstStartsAt,
+    int? DurationMinutes, int? BreakMinutes, string? Kind)
+{
+    public InterviewKind KindOrDefault => InterviewTimes.ParseKind(Kind) ?? InterviewKind.Exam;
+}
+
+public sealed class AutoScheduleValidator : AbstractValidator<AutoScheduleRequest>
+{
+    public const int MaxCandidates = 5000;
+
+    public AutoScheduleValidator()
+    {
+        RuleFor(r => r.CandidateIds).NotEmpty().When(r => r.MajorId is null)
+            .WithMessage("Give candidateIds or a majorId.");
+        RuleFor(r => r.CandidateIds).Empty().When(r => r.MajorId is not null)
+            .WithMessage("Give candidateIds or a majorId, not both.");
+        RuleFor(r => r.CandidateIds!.Count).LessThanOrEqualTo(MaxCandidates).When(r => r.CandidateIds is not null)
+            .OverridePropertyName("candidateIds").WithMessage($"At most {MaxCandidates} candidates at once.");
+        RuleFor(r => r.CandidateIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(r => r.CandidateIds is not null)
+            .WithMessage("A candidate appears twice in candidateIds.");
+        RuleFor(r => r.CandidateIds).Must(ids => ids!.All(id => id > 0)).When(r => r.CandidateIds is not null)
+            .WithMessage("Every candidate id must be a positive number.");
+        RuleFor(r => r.MajorId).GreaterThan(0);
+        RuleFor(r => r.FirstStartsAt).NotEmpty().WithMessage("firstStartsAt is required.")
+            .Must(s => InterviewTimes.ParseOffset(s) is not null).When(r => !string.IsNullOrWhiteSpace(r.FirstStartsAt), ApplyConditionTo.CurrentValidator)
+            .WithMessage(InterviewTimes.OffsetMessage);
+        RuleFor(r => r.DurationMinutes).NotNull().WithMessage("durationMinutes is required.")
+            .InclusiveBetween(1, InterviewTimes.MaxDurationMinutes)
+            .WithMessage($"durationMinutes must be between 1 and {InterviewTimes.MaxDurationMinutes}.");
+        RuleFor(r => r.BreakMinutes).InclusiveBetween(0, 240).WithMessage("breakMinutes must be between 0 and 240.");
+        RuleFor(r => r.Kind).Must(k => InterviewTimes.ParseKind(k) is not null).WithMessage(InterviewTimes.KindMessage);
+    }
+}
+
+/// <summary>
+/// Books candidates one after another into a room inside the daily windows, all or nothing: any candidate
+/// outside the scope, of another college, or any slot that collides refuses the whole batch with the reason.
+/// A major's candidates who already hold an interview of this kind are left out; chosen ones are not.
+/// </summary>
+public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, PreExamNoticePlanner notices, ILogger<AutoScheduleHandler> log)
+{
+    public async Task<PlanningOutcome<IReadOnlyList<InterviewItem>>> HandleAsync(int roomId, AutoScheduleRequest request, CancellationToken ct)
+    {
+        var kind = request.KindOrDefault;
+        var settings = await db.Settings.AsNoTracking().Select(s => s.DailyWindows).FirstOrDefaultAsync(ct);
+        if (!DailyWindows.TryParse(settings ?? new Data.Settings.PortalSettings().DailyWindows, out var windows))
+            return Fail.Conflict($"The daily windows setting “{settings}” cannot be read; an administrator must correct it.");
+        if (!windows.Fits(request.DurationMinutes!.Value))
+            return Fail.Invalid("durationMinutes", $"{request.DurationMinutes} minutes do not fit in any daily window ({windows}).");
+
+        await using var tx = await guard.LockAsync(ct);
+        var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == roomId, ct);
+        if (room is null)
+            return Fail.NotFound($"Exam room {roomId} was not found.");
+
+        List<Candidate> candidates;
+        if (request.MajorId is { } majorId)
+        {
+            var major = await db.Majors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == majorId, ct);
+            if (major is null || (!db.Scope.AllColleges && major.CollegeId != db.Scope.CollegeId))
+                return Fail.NotFound($"Major {majorId} was not found.");
+            if (major.CollegeId != room.CollegeId)
+                return Fail.Conflict($"Major {major.Code} belongs to another college than exam room “{room.Name}”.");
+            candidates = await db.Candidates.Where(c => c.MajorId == majorId)
+                .Where(c => !c.Interviews.Any(i => i.Kind == kind && i.Status != InterviewStatus.Cancelled))
+                .OrderBy(c => c.ExamNumber).ToListAsync(ct);
+            if (candidates.Count == 0)
+                return Fail.Conflict($"Every candidate of major {major.Code} already holds a {kind} interview; nothing to schedule.");
+        }
+        else
+        {
+            var ids = request.CandidateIds!;
+            var found = await db.Candidates.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var missing = ids.FirstOrDefault(id => !found.ContainsKey(id));
+            if (missing != 0)
+                return Fail.NotFound($"Candidate {missing} was not found.");
+            candidates = ids.Select(id => found[id]).ToList();
+            if (candidates.FirstOrDefault(c => c.CollegeId != room.CollegeId) is { } stranger)
+                return Fail.Conflict($"Candidate {stranger.Id} belongs to another college than exam room “{room.Name}”.");
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var loadedMs = watch.ElapsedMilliseconds;
+        var plan = Plan(windows, InterviewTimes.ParseOffset(request.FirstStartsAt)!.Value.UtcDateTime, candidates.Count,
+            request.DurationMinutes.Value, request.BreakMinutes ?? 0);
+        var slots = await guard.LoadAsync(room.Id, room.AssistantUserId, candidates.Select(c => c.Id).ToList(),
+            plan[0], plan[^1].AddMinutes(request.DurationMinutes.Value), null, ct);
+        var interviews = new List<Interview>(candidates.Count);
+        for (var n = 0; n < candidates.Count; n++)
+        {
+            var (candidate, startsAt) = (candidates[n], plan[n]);
+            var endsAt = startsAt.AddMinutes(request.DurationMinutes.Value);
+            if (slots.FindConflict(candidate.Id, room.Id, room.AssistantUserId, startsAt, endsAt) is { } conflict)
+                return Fail.Conflict($"Nothing was scheduled: the slot at {Infrastructure.Time.BeijingTime.Format(startsAt)} for candidate {candidate.Id} collides. {conflict}");
+            slots.Hold(new HeldSlot(0, candidate.Id, room.Id, room.Name, room.AssistantUserId, startsAt, endsAt));
+            interviews.Add(Interview.Book(candidate, room, startsAt, request.DurationMinutes.Value, kind));
+        }
+
+        var checkedMs = watch.ElapsedMilliseconds;
+        db.Interviews.AddRange(interviews);
+        // New interviews have no notice to withdraw: planning before the save spares a query each. The staged
+        // notices get their interview ids after it, matched by the idempotency key (candidate, start, room).
+        foreach (var interview in interviews)
+            await notices.PlanAsync(interview, ct);
+        var staged = db.ChangeTracker.Entries<Notification>()
+            .Where(e => e.State == EntityState.Added && e.Entity.InterviewId == null).Select(e => e.Entity).ToList();
+        var plannedMs = watch.ElapsedMilliseconds;
+        db.Record("interview.auto-schedule", "ExamRoom", room.Id, $"{interviews.Count} {kind} interviews from {plan[0]:O} to {plan[^1]:O}");
+        await db.SaveChangesAsync(ct);
+        var byKey = interviews.ToDictionary(NoticeTemplates.PreExamKey);
+        foreach (var notice in staged)
+            if (byKey.TryGetValue(notice.IdempotencyKey, out var interview))
+                notice.InterviewId = interview.Id;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Auto-scheduled {Count} interviews into room {RoomId}: checks {CheckMs} ms, notices {NoticeMs} ms, save {SaveMs} ms",
+            interviews.Count, room.Id, checkedMs - loadedMs, plannedMs - checkedMs, watch.ElapsedMilliseconds - plannedMs);
+        return PlanningOutcome<IReadOnlyList<InterviewItem>>.Ok(interviews.Select(InterviewItem.From).ToList());
+    }
+
+    /// <summary>The starts of <paramref name="count"/> slots, each after the previous one's end and break, inside the windows.</summary>
+    public static List<DateTime> Plan(DailyWindows windows, DateTime firstUtc, int count, int durationMinutes, int breakMinutes)
+    {
+        var starts = new List<DateTime>(count);
+        var next = firstUtc;
+        for (var n = 0; n < count; n++)
+        {
+            var start = windows.Place(next, durationMinutes);
+            starts.Add(start);
+            next = start.AddMinutes(durationMinutes + breakMinutes);
+        }
+        return starts;
+    }
+
+    private static class Fail
+    {
+        public static PlanningOutcome<IReadOnlyList<InterviewItem>> NotFound(string detail) => PlanningOutcome<IReadOnlyList<InterviewItem>>.NotFound(detail);
+        public static PlanningOutcome<IReadOnlyList<InterviewItem>> Conflict(string detail) => PlanningOutcome<IReadOnlyList<InterviewItem>>.Conflict(detail);
+        public static PlanningOutcome<IReadOnlyList<InterviewItem>> Invalid(string field, string message) => PlanningOutcome<IReadOnlyList<InterviewItem>>.Invalid(field, message);
+    }
+}
