@@ -10,7 +10,6 @@ using InterviewPortal.Web.Features.ExamDay;
 using InterviewPortal.Web.Features.Verifications;
 using InterviewPortal.Web.Features.Exports;
 using InterviewPortal.Web.Features.Interviews;
-using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Rooms;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Security;
