@@ -42,3 +42,19 @@ if [ "$(as_root su postgres -c "psql -p $port -tAc 'show max_connections'")" -lt
 fi
 echo "PostgreSQL $version on 127.0.0.1:$port"
 echo "PORTAL_TEST_POSTGRES='Host=127.0.0.1;Port=$port;Username=portal;Password=portal;Persist Security Info=true;Pooling=true;Maximum Pool Size=40'" > "${PORTAL_ENV_FILE:-/tmp/portal-test-services.env}"
+
+# Redis: the SignalR backplane of the two-node scale-out test. Our own instance on a fixed loopback port,
+# in memory only, so it never clashes with a Redis the package may have started on 6379.
+need_packages redis-server
+redis_port=6390
+if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG; then
+  redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --save "" --appendonly no \
+    --dir /tmp --pidfile "/tmp/portal-test-redis-$redis_port.pid" --logfile "/tmp/portal-test-redis-$redis_port.log"
+  for _ in $(seq 1 30); do
+    redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG && break
+    sleep 0.2
+  done
+fi
+redis-cli -h 127.0.0.1 -p "$redis_port" ping | grep -q PONG
+echo "Redis on 127.0.0.1:$redis_port"
+echo "PORTAL_TEST_REDIS='127.0.0.1:$redis_port'" >> "${PORTAL_ENV_FILE:-/tmp/portal-test-services.env}"
