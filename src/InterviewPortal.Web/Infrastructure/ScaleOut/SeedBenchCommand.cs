@@ -108,16 +108,17 @@ public static class SeedBenchCommand
 
     private static Candidate MakeCandidate(int i, Major major)
     {
-        var candidate = new Candidate
+        return new Candidate
         {
             ExamNumber = $"20269{i:D10}",
             Name = DemoUniversity.FamilyNames[i % DemoUniversity.FamilyNames.Length] + DemoUniversity.GivenNames[i / 20 % DemoUniversity.GivenNames.Length],
             // Born 1985 onwards, 1,000 sequence numbers a day: unique, and apart from the demo university's.
             IdNumber = ChineseIds.Make("110101", new DateOnly(1985, 1, 1).AddDays(i / 1000), i),
             Phone = $"170{i:D8}",
+            // Ids only: the major is not tracked by this batch's context and must not be inserted again.
+            MajorId = major.Id,
+            CollegeId = major.CollegeId,
         };
-        candidate.AssignMajor(major);
-        return candidate;
     }
 
     private static string MintCandidateToken(ISecureDataFormat<AuthenticationTicket> protector, int candidateId)
