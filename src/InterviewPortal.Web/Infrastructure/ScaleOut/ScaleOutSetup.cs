@@ -21,6 +21,7 @@ public static class ScaleOutSetup
         services.AddPortalForwardedHeaders(configuration);
         services.AddPortalSignalR(configuration);
         services.AddSingleton<NodeIdentity>();
+        services.AddHostedService<KeyRingWarmup>();
         return services;
     }
 
