@@ -21,7 +21,7 @@ public static partial class PersonalData
         if (string.IsNullOrEmpty(text) || !ContainsDigitRun(text))
             return text;
         text = IdNumberPattern().Replace(text, m => MaskIdNumber(m.Value));
-        return PhonePattern().Replace(text, m => MaskPhone(m.Value));
+        return PhonePattern().Replace(text, m => m.Groups["prefix"].Value + MaskPhone(m.Groups["phone"].Value));
     }
 
     private static bool ContainsDigitRun(string text)
@@ -41,6 +41,6 @@ public static partial class PersonalData
     private static partial Regex IdNumberPattern();
 
     // Mainland mobile numbers, optionally with +86/86 before them, not inside a longer digit run.
-    [GeneratedRegex(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])(?<prefix>\+?86)?(?<phone>1[3-9][0-9]{9})(?![0-9])")]
     private static partial Regex PhonePattern();
 }
