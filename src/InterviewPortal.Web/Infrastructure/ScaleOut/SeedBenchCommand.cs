@@ -43,18 +43,18 @@ public static class SeedBenchCommand
         }
         await services.MigratePortalDatabaseAsync();
         var options = services.GetRequiredService<DbContextOptions<PortalDbContext>>();
-        var candidateIds = await SeedAsync(options, count);
+        var candidates = await SeedAsync(options, count);
         if (tokens > 0)
         {
             var protector = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSchemes.Bearer).BearerTokenProtector;
-            var lines = candidateIds.Take(tokens).Select(id => MintCandidateToken(protector, id));
+            var lines = candidates.Take(tokens).Select(c => MintCandidateToken(protector, c.Id, c.ExamNumber));
             await File.WriteAllLinesAsync(tokensOut!, lines);
-            Console.WriteLine($"Wrote {Math.Min(tokens, candidateIds.Count)} candidate tokens to {tokensOut}.");
+            Console.WriteLine($"Wrote {Math.Min(tokens, candidates.Count)} candidate tokens to {tokensOut}.");
         }
         return 0;
     }
 
-    private static async Task<List<int>> SeedAsync(DbContextOptions<PortalDbContext> options, int count)
+    private static async Task<List<(int Id, string ExamNumber)>> SeedAsync(DbContextOptions<PortalDbContext> options, int count)
     {
         await using var db = new PortalDbContext(options, AccessScope.System);
         var college = await db.Colleges.Include(c => c.Majors).FirstOrDefaultAsync(c => c.Code == CollegeCode);
@@ -72,7 +72,9 @@ public static class SeedBenchCommand
         {
             Console.WriteLine($"College {CollegeCode} already seeded; minting tokens only.");
         }
-        return await db.Candidates.Where(c => c.CollegeId == college.Id).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+        var seeded = await db.Candidates.Where(c => c.CollegeId == college.Id).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.ExamNumber }).ToListAsync();
+        return seeded.ConvertAll(c => (c.Id, c.ExamNumber));
     }
 
     /// <summary>Batches with a fresh context each, so the change tracker never holds 20,000 entities.</summary>
@@ -121,15 +123,18 @@ public static class SeedBenchCommand
         };
     }
 
-    private static string MintCandidateToken(ISecureDataFormat<AuthenticationTicket> protector, int candidateId)
+    /// <summary>The same claims as the candidate sign-in puts on its principal (CandidateAuth/CandidatePrincipal).</summary>
+    internal static string MintCandidateToken(ISecureDataFormat<AuthenticationTicket> protector, int candidateId, string examNumber)
     {
+        var id = candidateId.ToString(CultureInfo.InvariantCulture);
         var identity = new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.Name, $"candidate:{candidateId}"),
+                new Claim(ClaimTypes.NameIdentifier, $"candidate:{id}"),
+                new Claim(ClaimTypes.Name, examNumber),
                 new Claim(ClaimTypes.Role, StaffRoles.Candidate),
-                new Claim(PortalClaims.CandidateId, candidateId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(PortalClaims.CandidateId, id),
             ],
-            AuthSchemes.Bearer);
+            AuthSchemes.Bearer, ClaimTypes.Name, ClaimTypes.Role);
         var properties = new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(4) };
         return protector.Protect(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, AuthSchemes.Bearer));
     }
