@@ -11,8 +11,11 @@ public sealed class PingHub(NodeIdentity node) : Hub
     public const string Path = "/hubs/ping";
     public const string Pong = "pong";
 
-    public Task Ping(string message) =>
-        Clients.All.SendAsync(Pong, new PongMessage(message.Length > 200 ? message[..200] : message, node.Name, DateTime.UtcNow));
+    public Task Ping(string? message)
+    {
+        message ??= "";
+        return Clients.All.SendAsync(Pong, new PongMessage(message.Length > 200 ? message[..200] : message, node.Name, DateTime.UtcNow));
+    }
 }
 
 public sealed record PongMessage(string Message, string FromNode, DateTime At);
