@@ -55,7 +55,7 @@ for provider in $providers; do
   # The content root is the output folder, so appsettings.json and wwwroot are found.
   (cd "$app_dir" && dotnet InterviewPortal.Web.dll seed-bench --candidates "$candidates" --tokens "$connections" --tokens-out "$work/tokens.txt") \
     > "$work/seed-$provider.log" 2>&1 || { cat "$work/seed-$provider.log"; exit 1; }
-  tail -2 "$work/seed-$provider.log"
+  grep -E "^(Seeded|College|Wrote)" "$work/seed-$provider.log"
   (cd "$app_dir" && exec dotnet InterviewPortal.Web.dll) > "$work/portal-$provider.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 60); do
