@@ -56,3 +56,18 @@ if [ "$(node -p "try { require('$axe_dir/node_modules/axe-core/package.json').ve
   npm install --prefix "$axe_dir" --no-save --no-audit --no-fund --no-package-lock --silent "axe-core@$axe_version" >/dev/null
 fi
 echo "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), axe-core $axe_version"
+# Redis: the SignalR backplane of the two-node scale-out test. Our own instance on a fixed loopback port,
+# in memory only, so it never clashes with a Redis the package may have started on 6379.
+need_packages redis-server
+redis_port=6390
+if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG; then
+  redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --save "" --appendonly no \
+    --dir /tmp --pidfile "/tmp/portal-test-redis-$redis_port.pid" --logfile "/tmp/portal-test-redis-$redis_port.log"
+  for _ in $(seq 1 30); do
+    redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG && break
+    sleep 0.2
+  done
+fi
+redis-cli -h 127.0.0.1 -p "$redis_port" ping | grep -q PONG
+echo "Redis on 127.0.0.1:$redis_port"
+echo "PORTAL_TEST_REDIS='127.0.0.1:$redis_port'" >> "${PORTAL_ENV_FILE:-/tmp/portal-test-services.env}"

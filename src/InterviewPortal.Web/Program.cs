@@ -9,6 +9,7 @@ using InterviewPortal.Web.Infrastructure.Logging;
 using InterviewPortal.Web.Infrastructure.OpenApi;
 using InterviewPortal.Web.Infrastructure.Problems;
 using InterviewPortal.Web.Infrastructure.Security;
+using InterviewPortal.Web.Infrastructure.ScaleOut;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
@@ -35,6 +36,7 @@ builder.Services.AddRazorPages();
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddFeatures();
+builder.Services.AddPortalScaleOut(builder.Configuration);
 
 var app = builder.Build();
 
@@ -43,6 +45,8 @@ if (CreateAdminCommand.IsRequested(args))
     await app.Services.MigratePortalDatabaseAsync();
     return await CreateAdminCommand.RunAsync(app.Services, args);
 }
+if (SeedBenchCommand.IsRequested(args))
+    return await SeedBenchCommand.RunAsync(app.Services, args);
 
 await app.Services.MigratePortalDatabaseAsync();
 if (app.Services.GetRequiredService<DatabaseOptions>().Demo)
@@ -69,6 +73,7 @@ app.MapPortalHealth();
 app.MapCultureSwitch();
 app.MapRazorPages();
 app.MapFeatureApis();
+app.MapPortalScaleOut();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Candidate page benchmark (issue 9): /api/v1/me against the bare endpoint /bench/bare of the same process,
+# in the same run, on SQLite and on PostgreSQL, with 20,000 candidates and 20,000 interviews; plus the
+# process's peak resident memory (VmHWM). Load is on loopback only and bounded in time.
+# Writes the "Candidate page" section of docs/benchmarks.md (raw JSON beside it in bench/results/).
+#
+# Usage: bench/run-candidate-page.sh            (needs PostgreSQL from scripts/test-services.sh for the second run)
+# Knobs: BENCH_PROVIDERS="Sqlite PostgreSql" BENCH_CONNECTIONS=64 BENCH_DURATION=15s BENCH_CANDIDATES=20000 BENCH_PORT=5199
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+providers=${BENCH_PROVIDERS:-"Sqlite PostgreSql"}
+connections=${BENCH_CONNECTIONS:-64}
+duration=${BENCH_DURATION:-15s}
+candidates=${BENCH_CANDIDATES:-20000}
+port=${BENCH_PORT:-5199}
+postgres=${PORTAL_TEST_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=portal;Password=portal"}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build src/InterviewPortal.Web -c Release -nologo -v q
+dotnet build bench/LoadGen -c Release -nologo -v q
+app_dir=$root/src/InterviewPortal.Web/bin/Release/net10.0
+loadgen=$root/bench/LoadGen/bin/Release/net10.0/LoadGen.dll
+results=$root/bench/results
+mkdir -p "$results"
+work=$(mktemp -d /tmp/portal-bench.XXXXXX)
+pid=""
+pg_db=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  if [ -n "$pg_db" ]; then psql_admin "DROP DATABASE IF EXISTS \"$pg_db\" WITH (FORCE)" || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+# Runs one statement on the server named by PORTAL_TEST_POSTGRES (host, port, user, password from it).
+psql_admin() {
+  local host port user pass
+  host=$(echo "$postgres" | tr ';' '\n' | sed -n 's/^Host=//p'); port=$(echo "$postgres" | tr ';' '\n' | sed -n 's/^Port=//p')
+  user=$(echo "$postgres" | tr ';' '\n' | sed -n 's/^Username=//p'); pass=$(echo "$postgres" | tr ';' '\n' | sed -n 's/^Password=//p')
+  PGPASSWORD=$pass psql -h "$host" -p "${port:-5432}" -U "$user" -d postgres -v ON_ERROR_STOP=1 -qtAc "$1"
+}
+
+for provider in $providers; do
+  echo "== $provider"
+  export Database__Provider=$provider Database__Demo=false Database__MigrateOnStart=true Bench__Enabled=true
+  export Storage__Root=$work/$provider ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port
+  mkdir -p "$Storage__Root"
+  if [ "$provider" = PostgreSql ]; then
+    pg_db=portal_bench_$(date +%s)
+    psql_admin "CREATE DATABASE \"$pg_db\""
+    export ConnectionStrings__Portal="$postgres;Database=$pg_db;Maximum Pool Size=100"
+  else
+    export ConnectionStrings__Portal="Data Source=$Storage__Root/portal.db"
+  fi
+  # The content root is the output folder, so appsettings.json and wwwroot are found.
+  (cd "$app_dir" && dotnet InterviewPortal.Web.dll seed-bench --candidates "$candidates" --tokens "$connections" --tokens-out "$work/tokens.txt") \
+    > "$work/seed-$provider.log" 2>&1 || { cat "$work/seed-$provider.log"; exit 1; }
+  grep -E "^(Seeded|College|Wrote)" "$work/seed-$provider.log"
+  (cd "$app_dir" && exec dotnet InterviewPortal.Web.dll) > "$work/portal-$provider.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 60); do
+    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "the portal did not become ready"; tail -30 "$work/portal-$provider.log"; exit 1; }
+
+  token=$(head -1 "$work/tokens.txt")
+  me_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/me")
+  # Both endpoints get the same bearer tokens, so token decryption is in both sides of the ratio.
+  dotnet "$loadgen" --url "http://127.0.0.1:$port/bench/bare" --connections "$connections" --duration "$duration" \
+    --bearer-file "$work/tokens.txt" --label "$provider bare" --json "$results/candidate-page-$provider-bare.json"
+  if [ "$me_status" = 200 ]; then
+    dotnet "$loadgen" --url "http://127.0.0.1:$port/api/v1/me" --connections "$connections" --duration "$duration" \
+      --bearer-file "$work/tokens.txt" --label "$provider me" --json "$results/candidate-page-$provider-me.json"
+  else
+    echo "GET /api/v1/me answered $me_status: not measured"
+    echo "{\"label\": \"$provider me\", \"notMeasured\": \"GET /api/v1/me answered $me_status\"}" > "$results/candidate-page-$provider-me.json"
+  fi
+  peak_kb=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status")
+  echo "{\"provider\": \"$provider\", \"peakRssMb\": $((peak_kb / 1024))}" > "$results/candidate-page-$provider-memory.json"
+  echo "peak RSS $((peak_kb / 1024)) MB"
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  if [ -n "$pg_db" ]; then psql_admin "DROP DATABASE IF EXISTS \"$pg_db\" WITH (FORCE)"; pg_db=""; fi
+done
+
+python3 "$root/bench/write-candidate-page.py" "$results" "$root/docs/benchmarks.md" "$connections" "$duration" "$candidates" $providers
+echo "wrote the Candidate page section of docs/benchmarks.md"

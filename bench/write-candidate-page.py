@@ -1,0 +1,55 @@
+"""Writes the "Candidate page" section of docs/benchmarks.md from bench/results/candidate-page-*.json.
+Replaces that section if present, keeps every other section as it is."""
+import json, os, platform, subprocess, sys, datetime
+
+results, doc, connections, duration, candidates, providers = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:]
+
+def load(name):
+    with open(os.path.join(results, name), encoding="utf-8") as f:
+        return json.load(f)
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = next((l.split()[1] for l in open("/proc/meminfo", encoding="utf-8") if l.startswith("MemTotal")), "0")
+    dotnet = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
+    load = " / ".join(open("/proc/loadavg", encoding="utf-8").read().split()[:3])
+    return f"load average {load} (1/5/15 min) when the run ended, {os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GB RAM, {platform.system()} {platform.release()}, .NET SDK {dotnet}"
+
+lines = ["## Candidate page", "",
+         f"`bench/run-candidate-page.sh`, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, on {machine()}.",
+         f"{candidates} candidates and {candidates} interviews (seed-bench), {connections} connections, {duration} per endpoint after a 3 s warm-up,",
+         "Release build, Production settings (request logging on), load generator on the same machine (it shares the cores).",
+         "Both endpoints carry the same candidate bearer tokens. Targets: `/api/v1/me` at least 40% of the bare endpoint's",
+         "throughput, p99 under 50 ms, peak RSS under 400 MB.", "",
+         "| database | endpoint | req/s | p50 ms | p90 ms | p99 ms | errors | ratio to bare | peak RSS |",
+         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for provider in providers:
+    bare = load(f"candidate-page-{provider}-bare.json")
+    me = load(f"candidate-page-{provider}-me.json")
+    rss = load(f"candidate-page-{provider}-memory.json")["peakRssMb"]
+    lines.append(f"| {provider} | `/bench/bare` | {bare['requestsPerSecond']:.0f} | {bare['p50Ms']} | {bare['p90Ms']} | {bare['p99Ms']} | {bare['errors']} | 1.00 | {rss} MB |")
+    if "notMeasured" in me:
+        lines.append(f"| {provider} | `/api/v1/me` | not measured: {me['notMeasured']} | | | | | | |")
+    else:
+        ratio = me["requestsPerSecond"] / bare["requestsPerSecond"] if bare["requestsPerSecond"] else 0
+        lines.append(f"| {provider} | `/api/v1/me` | {me['requestsPerSecond']:.0f} | {me['p50Ms']} | {me['p90Ms']} | {me['p99Ms']} | {me['errors']} | {ratio:.2f} | {rss} MB |")
+lines.append("")
+section = "\n".join(lines) + "\n"
+
+text = open(doc, encoding="utf-8").read() if os.path.exists(doc) else "# Benchmarks\n\nHow fast the portal is, measured on this project's machines; every figure names its script.\n\n"
+start = text.find("## Candidate page")
+if start >= 0:
+    end = text.find("\n## ", start + 1)
+    text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
+else:
+    text = text.rstrip("\n") + "\n\n" + section
+os.makedirs(os.path.dirname(doc), exist_ok=True)
+with open(doc, "w", encoding="utf-8") as f:
+    f.write(text)

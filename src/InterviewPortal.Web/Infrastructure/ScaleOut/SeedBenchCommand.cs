@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Security.Claims;
+using InterviewPortal.Data;
+using InterviewPortal.Data.Access;
+using InterviewPortal.Data.Candidates;
+using InterviewPortal.Data.Colleges;
+using InterviewPortal.Data.Interviews;
+using InterviewPortal.Data.Rooms;
+using InterviewPortal.Data.Staff;
+using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Database;
+using InterviewPortal.Web.Infrastructure.Demo;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InterviewPortal.Web.Infrastructure.ScaleOut;
+
+/// <summary>
+/// `InterviewPortal.Web seed-bench [--candidates 20000] [--tokens 64 --tokens-out FILE]`: fills a benchmark
+/// college (code BENCH) with candidates, 100 rooms and one interview per candidate, then writes candidate
+/// bearer tokens, one a line, made by the same protector the sign-in uses (keys in the database, so the
+/// server process accepts them). Seeds only once per database; tokens are minted on every run.
+/// </summary>
+public static class SeedBenchCommand
+{
+    public const string CollegeCode = "BENCH";
+    private const int Rooms = 100;
+    private const int Batch = 2000;
+
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "seed-bench";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var count = int.Parse(Option(args, "--candidates") ?? "20000", CultureInfo.InvariantCulture);
+        var tokens = int.Parse(Option(args, "--tokens") ?? "0", CultureInfo.InvariantCulture);
+        var tokensOut = Option(args, "--tokens-out");
+        if (count is < 1 or > 1_000_000 || tokens < 0 || (tokens > 0 && string.IsNullOrWhiteSpace(tokensOut)))
+        {
+            await Console.Error.WriteLineAsync("usage: seed-bench [--candidates 1..1000000] [--tokens N --tokens-out FILE]");
+            return 2;
+        }
+        await services.MigratePortalDatabaseAsync();
+        var options = services.GetRequiredService<DbContextOptions<PortalDbContext>>();
+        var candidates = await SeedAsync(options, count);
+        if (tokens > 0)
+        {
+            var protector = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSchemes.Bearer).BearerTokenProtector;
+            var lines = candidates.Take(tokens).Select(c => MintCandidateToken(protector, c.Id, c.ExamNumber));
+            await File.WriteAllLinesAsync(tokensOut!, lines);
+            Console.WriteLine($"Wrote {Math.Min(tokens, candidates.Count)} candidate tokens to {tokensOut}.");
+        }
+        return 0;
+    }
+
+    private static async Task<List<(int Id, string ExamNumber)>> SeedAsync(DbContextOptions<PortalDbContext> options, int count)
+    {
+        await using var db = new PortalDbContext(options, AccessScope.System);
+        var college = await db.Colleges.Include(c => c.Majors).FirstOrDefaultAsync(c => c.Code == CollegeCode);
+        if (college is null)
+        {
+            college = new College { Code = CollegeCode, Name = "基准测试学院" };
+            college.Majors.AddRange(Enumerable.Range(0, 4).Select(m => new Major { Code = $"0812{m:D2}", Name = $"基准专业{m + 1}" }));
+            db.Colleges.Add(college);
+            db.ExamRooms.AddRange(Enumerable.Range(1, Rooms).Select(r => new ExamRoom { CollegeId = college.Id, College = college, Name = $"基准考场{r:D3}" }));
+            await db.SaveChangesAsync();
+            await InsertCandidatesAsync(options, college.Id, count);
+            Console.WriteLine($"Seeded {count} candidates and {count} interviews in college {CollegeCode}.");
+        }
+        else
+        {
+            Console.WriteLine($"College {CollegeCode} already seeded; minting tokens only.");
+        }
+        var seeded = await db.Candidates.Where(c => c.CollegeId == college.Id).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.ExamNumber }).ToListAsync();
+        return seeded.ConvertAll(c => (c.Id, c.ExamNumber));
+    }
+
+    /// <summary>Batches with a fresh context each, so the change tracker never holds 20,000 entities.</summary>
+    private static async Task InsertCandidatesAsync(DbContextOptions<PortalDbContext> options, int collegeId, int count)
+    {
+        List<Major> majors;
+        List<ExamRoom> rooms;
+        await using (var db = new PortalDbContext(options, AccessScope.System))
+        {
+            majors = await db.Majors.AsNoTracking().Where(m => m.CollegeId == collegeId).OrderBy(m => m.Id).ToListAsync();
+            rooms = await db.ExamRooms.AsNoTracking().Where(r => r.CollegeId == collegeId).OrderBy(r => r.Id).ToListAsync();
+        }
+        var firstDay = DateTime.UtcNow.Date.AddDays(2).AddHours(1);
+        for (var start = 0; start < count; start += Batch)
+        {
+            await using var db = new PortalDbContext(options, AccessScope.System);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var candidates = Enumerable.Range(start, Math.Min(Batch, count - start)).Select(i => MakeCandidate(i, majors[i % majors.Count])).ToList();
+            db.Candidates.AddRange(candidates);
+            await db.SaveChangesAsync();
+            for (var k = 0; k < candidates.Count; k++)
+            {
+                var i = start + k;
+                var room = rooms[i % rooms.Count];
+                db.ExamRooms.Attach(room);
+                // Each room runs its candidates back to back, 20 minutes plus a 5-minute break: no overlaps.
+                db.Interviews.Add(Interview.Book(candidates[k], room, firstDay.AddMinutes(i / rooms.Count * 25), 20, InterviewKind.Exam));
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private static Candidate MakeCandidate(int i, Major major)
+    {
+        return new Candidate
+        {
+            ExamNumber = $"20269{i:D10}",
+            Name = DemoUniversity.FamilyNames[i % DemoUniversity.FamilyNames.Length] + DemoUniversity.GivenNames[i / 20 % DemoUniversity.GivenNames.Length],
+            // Born 1985 onwards, 1,000 sequence numbers a day: unique, and apart from the demo university's.
+            IdNumber = ChineseIds.Make("110101", new DateOnly(1985, 1, 1).AddDays(i / 1000), i),
+            Phone = $"170{i:D8}",
+            // Ids only: the major is not tracked by this batch's context and must not be inserted again.
+            MajorId = major.Id,
+            CollegeId = major.CollegeId,
+        };
+    }
+
+    /// <summary>The same claims as the candidate sign-in puts on its principal (CandidateAuth/CandidatePrincipal).</summary>
+    internal static string MintCandidateToken(ISecureDataFormat<AuthenticationTicket> protector, int candidateId, string examNumber)
+    {
+        var id = candidateId.ToString(CultureInfo.InvariantCulture);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, $"candidate:{id}"),
+                new Claim(ClaimTypes.Name, examNumber),
+                new Claim(ClaimTypes.Role, StaffRoles.Candidate),
+                new Claim(PortalClaims.CandidateId, id),
+            ],
+            AuthSchemes.Bearer, ClaimTypes.Name, ClaimTypes.Role);
+        var properties = new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(4) };
+        return protector.Protect(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, AuthSchemes.Bearer));
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
