@@ -1,6 +1,7 @@
 using FluentValidation;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Import;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.WeLink;
@@ -14,6 +15,7 @@ public static class FeatureRegistry
     {
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddCandidateHandlers();
+        services.AddImportHandlers();
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         services.AddSingleton<ProtectedFileStore>();
@@ -25,5 +27,6 @@ public static class FeatureRegistry
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapCandidatesApi();
+        api.MapImportApi();
     }
 }
