@@ -1,7 +1,11 @@
 using FluentValidation;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Colleges;
 using InterviewPortal.Web.Features.Import;
+using InterviewPortal.Web.Features.Inbox;
+using InterviewPortal.Web.Features.Settings;
+using InterviewPortal.Web.Features.Staff;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.WeLink;
@@ -16,6 +20,10 @@ public static class FeatureRegistry
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddCandidateHandlers();
         services.AddImportHandlers();
+        services.AddCollegeHandlers();
+        services.AddStaffHandlers();
+        services.AddSettingsHandlers();
+        services.AddInboxHandlers();
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         services.AddSingleton<ProtectedFileStore>();
@@ -28,5 +36,9 @@ public static class FeatureRegistry
         api.MapAuthApi();
         api.MapCandidatesApi();
         api.MapImportApi();
+        api.MapCollegesApi();
+        api.MapStaffApi();
+        api.MapSettingsApi();
+        api.MapInboxApi();
     }
 }
