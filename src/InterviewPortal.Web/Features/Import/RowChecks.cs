@@ -20,6 +20,9 @@ internal sealed class RowChecks(ImportColumns columns, List<ImportError> errors)
         var id = Value(row, ImportField.IdNumber, CandidateRules.CheckIdNumber) is { } raw ? CandidateRules.NormalizeIdNumber(raw) : null;
         var phone = Value(row, ImportField.Phone, CandidateRules.CheckPhone);
         var majorCode = Value(row, ImportField.MajorCode, c => c.Length == 0 ? Lang.T("专业代码不能为空", "The major code is required.") : null);
+        // Excel drops a major code's leading zero (081200 → 81200) in number cells and their CSV; the code is always 6 digits.
+        if (majorCode is { Length: < 6 } && majorCode.All(char.IsAsciiDigit))
+            majorCode = majorCode.PadLeft(6, '0');
         (int Id, int CollegeId) major = default;
         if (majorCode is not null && !majors.TryGetValue(majorCode, out major))
             Add(row.Number, ImportField.MajorCode, Lang.T($"本学院没有专业代码 {majorCode}", $"Your college has no major with code {majorCode}."));
