@@ -3,6 +3,11 @@ using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Me;
+using InterviewPortal.Web.Features.Colleges;
+using InterviewPortal.Web.Features.Import;
+using InterviewPortal.Web.Features.Inbox;
+using InterviewPortal.Web.Features.Settings;
+using InterviewPortal.Web.Features.Staff;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Pledges;
 using InterviewPortal.Web.Features.Rehearsals;
@@ -28,6 +33,11 @@ public static class FeatureRegistry
         services.AddMeHandlers();
         services.AddRoomHandlers();
         services.AddInterviewPlanning();
+        services.AddImportHandlers();
+        services.AddCollegeHandlers();
+        services.AddStaffHandlers();
+        services.AddSettingsHandlers();
+        services.AddInboxHandlers();
         services.AddScoped<PreExamNoticePlanner>();
         services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
         services.AddSingleton<ProtectedFileStore>();
@@ -54,5 +64,10 @@ public static class FeatureRegistry
         api.MapRoomsApi();
         api.MapInterviewsApi();
         api.MapExportsApi();
+        api.MapImportApi();
+        api.MapCollegesApi();
+        api.MapStaffApi();
+        api.MapSettingsApi();
+        api.MapInboxApi();
     }
 }
