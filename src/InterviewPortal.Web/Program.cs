@@ -4,6 +4,8 @@ using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Database;
 using InterviewPortal.Web.Infrastructure.Demo;
 using InterviewPortal.Web.Infrastructure.Health;
+using InterviewPortal.Web.Infrastructure.Jobs;
+using InterviewPortal.Web.Infrastructure.WeLink;
 using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Logging;
 using InterviewPortal.Web.Infrastructure.OpenApi;
@@ -34,6 +36,8 @@ builder.Services.AddRazorPages();
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddFeatures();
+builder.Services.AddWeLinkGateway(builder.Configuration);
+builder.Services.AddPortalJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -67,6 +71,7 @@ app.MapPortalHealth();
 app.MapCultureSwitch();
 app.MapRazorPages();
 app.MapFeatureApis();
+app.MapPortalJobs();
 
 await app.RunAsync();
 return 0;

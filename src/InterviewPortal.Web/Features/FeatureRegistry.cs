@@ -1,9 +1,12 @@
 using FluentValidation;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Invitations;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Outbox;
+using InterviewPortal.Web.Features.Provisioning;
 using InterviewPortal.Web.Infrastructure.Files;
-using InterviewPortal.Web.Infrastructure.WeLink;
 
 namespace InterviewPortal.Web.Features;
 
@@ -15,7 +18,10 @@ public static class FeatureRegistry
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddCandidateHandlers();
         services.AddScoped<PreExamNoticePlanner>();
-        services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
+        services.AddNotificationHandlers();
+        services.AddInvitationHandlers();
+        services.AddProvisioningHandlers();
+        services.AddScoped<ListOutboxHandler>().AddScoped<ListAuditHandler>();
         services.AddSingleton<ProtectedFileStore>();
         return services;
     }
@@ -25,5 +31,10 @@ public static class FeatureRegistry
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapCandidatesApi();
+        api.MapNotificationsApi();
+        api.MapInvitationsApi();
+        api.MapProvisioningApi();
+        api.MapOutboxApi();
+        api.MapAuditApi();
     }
 }
