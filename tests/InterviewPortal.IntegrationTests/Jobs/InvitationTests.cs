@@ -48,7 +48,8 @@ public sealed class InvitationTests(SqlitePortalFactory portal) : IClassFixture<
         var create = Assert.Single(creates, c => c.Text.Contains(meetingIds[0]!, StringComparison.Ordinal));
         Assert.Contains("recording on", create.Text, StringComparison.Ordinal);
         Assert.Contains("waiting room on", create.Text, StringComparison.Ordinal);
-        Assert.Equal(2, await portal.WithDbAsync(db => db.GatewayOutbox.CountAsync(r => r.Kind == "Admission" && r.Text.Contains(meetingIds[0]!))));
+        var phones = await portal.WithDbAsync(db => db.Interviews.Where(i => i.Id == first || i.Id == second).Select(i => i.Candidate.Phone).ToListAsync());
+        Assert.Equal(2, await portal.WithDbAsync(db => db.GatewayOutbox.CountAsync(r => r.Kind == "Admission" && phones.Contains(r.Recipient))));
         Assert.Equal(InterviewStatus.Invited, await portal.WithDbAsync(db => db.Interviews.Where(i => i.Id == first).Select(i => i.Status).FirstAsync()));
     }
 

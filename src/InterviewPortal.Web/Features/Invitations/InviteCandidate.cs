@@ -3,6 +3,7 @@ using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Pledges;
 using Hangfire;
+using InterviewPortal.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Invitations;
@@ -14,7 +15,7 @@ public sealed record InvitationItem(int Id, int InterviewId, InvitationStatus St
 /// The assistant invites a verified candidate (or invites again after an interruption): the interview
 /// moves to Invited now, and a job brings the candidate into the room's meeting.
 /// </summary>
-public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options, TimeProvider clock)
 {
     /// <summary>Null when the interview is outside the caller's scope; DomainRuleException (409) when it cannot be invited.</summary>
     public async Task<InvitationItem?> HandleAsync(int interviewId, CancellationToken ct)
@@ -36,13 +37,13 @@ public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobCli
         {
             throw new DomainRuleException($"Interview {interviewId} was changed by someone else meanwhile; look again and retry.");
         }
-        jobs.Enqueue<SendInvitationJob>(j => j.RunAsync(invitation.Id, CancellationToken.None));
+        jobs.Enqueue<SendInvitationJob>(options.Queue, j => j.RunAsync(invitation.Id, CancellationToken.None));
         return InvitationsApi.Item(invitation);
     }
 }
 
 /// <summary>Staff put a failed invitation back on the queue.</summary>
-public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobClient jobs)
+public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options)
 {
     public async Task<InvitationItem?> HandleAsync(int interviewId, int invitationId, CancellationToken ct)
     {
@@ -56,7 +57,7 @@ public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobCli
         invitation.Version = Guid.NewGuid();
         db.Record("invitation.retry", nameof(MeetingInvitation), invitation.Id, $"Retry of the invitation of interview {interviewId}");
         await db.SaveChangesAsync(ct);
-        jobs.Enqueue<SendInvitationJob>(j => j.RunAsync(invitation.Id, CancellationToken.None));
+        jobs.Enqueue<SendInvitationJob>(options.Queue, j => j.RunAsync(invitation.Id, CancellationToken.None));
         return InvitationsApi.Item(invitation);
     }
 }

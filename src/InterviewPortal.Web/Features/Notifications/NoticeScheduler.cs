@@ -6,7 +6,7 @@ namespace InterviewPortal.Web.Features.Notifications;
 /// Puts a notice's send job on Hangfire for its due time. Never fails the caller: if the job storage
 /// is down, the minute sweep finds the pending row and sends it (marked late).
 /// </summary>
-public sealed class NoticeScheduler(IBackgroundJobClient jobs, TimeProvider clock, ILogger<NoticeScheduler> log)
+public sealed class NoticeScheduler(IBackgroundJobClient jobs, InterviewPortal.Web.Infrastructure.Jobs.JobsOptions options, TimeProvider clock, ILogger<NoticeScheduler> log)
 {
     public string? Schedule(long notificationId, DateTime dueAtUtc)
     {
@@ -14,8 +14,8 @@ public sealed class NoticeScheduler(IBackgroundJobClient jobs, TimeProvider cloc
         {
             var due = new DateTimeOffset(DateTime.SpecifyKind(dueAtUtc, DateTimeKind.Utc));
             return due <= clock.GetUtcNow()
-                ? jobs.Enqueue<SendPreExamNoticeJob>(j => j.RunAsync(notificationId, CancellationToken.None))
-                : jobs.Schedule<SendPreExamNoticeJob>(j => j.RunAsync(notificationId, CancellationToken.None), due);
+                ? jobs.Enqueue<SendPreExamNoticeJob>(options.Queue, j => j.RunAsync(notificationId, CancellationToken.None))
+                : jobs.Schedule<SendPreExamNoticeJob>(options.Queue, j => j.RunAsync(notificationId, CancellationToken.None), due);
         }
         catch (Exception e)
         {

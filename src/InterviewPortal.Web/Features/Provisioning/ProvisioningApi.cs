@@ -27,7 +27,7 @@ public static class ProvisioningApi
     }
 
     /// <summary>Queues WeLink accounts for the college's candidates that have none (or failed) and starts the job. A secretary only for their college.</summary>
-    private static async Task<Results<Accepted<ProvisioningQueued>, NotFound>> Provision(int id, PortalDbContext db, IBackgroundJobClient jobs, CancellationToken ct)
+    private static async Task<Results<Accepted<ProvisioningQueued>, NotFound>> Provision(int id, PortalDbContext db, IBackgroundJobClient jobs, InterviewPortal.Web.Infrastructure.Jobs.JobsOptions options, CancellationToken ct)
     {
         if (!InScope(db, id) || !await db.Colleges.AnyAsync(c => c.Id == id, ct))
             return TypedResults.NotFound();
@@ -36,7 +36,7 @@ public static class ProvisioningApi
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Provisioning, AccountProvisioning.Pending).SetProperty(c => c.ProvisioningError, (string?)null), ct);
         db.Record("college.provision", "College", id, $"{count} candidates queued for WeLink accounts");
         await db.SaveChangesAsync(ct);
-        jobs.Enqueue<ProvisionCollegeJob>(j => j.RunAsync(id, CancellationToken.None));
+        jobs.Enqueue<ProvisionCollegeJob>(options.Queue, j => j.RunAsync(id, CancellationToken.None));
         return TypedResults.Accepted($"/api/v1/colleges/{id}/provisioning", new ProvisioningQueued(id, count));
     }
 

@@ -14,6 +14,13 @@ public sealed class JobsOptions
     /// </summary>
     public double PollSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// The queue this portal's jobs go to and its server reads. Unset on SQLite, it is derived from the
+    /// storage folder: Hangfire.Storage.SQLite keeps one storage per process, so two portals in one
+    /// process (the tests) would otherwise run each other's jobs against the wrong database.
+    /// </summary>
+    public string Queue { get; set; } = "";
+
     /// <summary>Register the recurring jobs (the lost-notice sweep) at start-up.</summary>
     public bool Recurring { get; set; } = true;
 }

@@ -21,6 +21,8 @@ public static class JobsSetup
         var database = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var poll = TimeSpan.FromSeconds(Math.Max(0.2, jobs.PollSeconds));
         var storage = CreateStorage(configuration, database.Provider, poll);
+        if (string.IsNullOrWhiteSpace(jobs.Queue))
+            jobs.Queue = database.Provider == DatabaseProvider.Sqlite ? SqliteQueue(configuration) : "default";
         services.AddSingleton(jobs);
         services.AddSingleton(storage);
         services.AddHangfire(c => c
@@ -33,6 +35,7 @@ public static class JobsSetup
             {
                 o.SchedulePollingInterval = poll;
                 o.WorkerCount = Math.Max(1, jobs.Workers);
+                o.Queues = [jobs.Queue];
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
             });
         services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("job-storage", tags: [HealthSetup.Ready]);
@@ -48,6 +51,13 @@ public static class JobsSetup
             AsyncAuthorization = [new AdminDashboardAuthorizationFilter()],
             DashboardTitle = "InterviewPortal jobs",
         }, storage);
+    }
+
+    private static string SqliteQueue(IConfiguration configuration)
+    {
+        var root = Path.GetFullPath(configuration["Storage:Root"] ?? "App_Data");
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root));
+        return "portal_" + Convert.ToHexString(hash)[..10].ToLowerInvariant();
     }
 
     private static JobStorage CreateStorage(IConfiguration configuration, DatabaseProvider provider, TimeSpan poll)

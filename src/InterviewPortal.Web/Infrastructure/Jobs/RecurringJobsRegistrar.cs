@@ -11,7 +11,7 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, JobsO
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Recurring)
-            recurring.AddOrUpdate<MissedNoticeSweep>(NoticeSweep, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<MissedNoticeSweep>(NoticeSweep, options.Queue, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 
