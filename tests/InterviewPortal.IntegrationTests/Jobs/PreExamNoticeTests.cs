@@ -40,7 +40,7 @@ public sealed class PreExamNoticeTests(SqlitePortalFactory portal) : IClassFixtu
     [Fact]
     public async Task Rescheduling_moves_the_notice_and_the_old_job_sends_nothing()
     {
-        var id = await portal.BookAsync(InMinutes(19.9));
+        var id = await portal.BookAsync(InMinutes(60)); // not due yet: Hangfire must not race the move
         var old = Assert.Single(await portal.NoticesAsync(id));
         await portal.RescheduleAsync(id, InMinutes(120));
 
@@ -57,7 +57,7 @@ public sealed class PreExamNoticeTests(SqlitePortalFactory portal) : IClassFixtu
     [Fact]
     public async Task Cancelling_withdraws_the_notice_so_nothing_is_sent()
     {
-        var id = await portal.BookAsync(InMinutes(19.9));
+        var id = await portal.BookAsync(InMinutes(60)); // not due yet: Hangfire must not race the move
         var notice = Assert.Single(await portal.NoticesAsync(id));
         await portal.CancelAsync(id);
         Assert.Equal(NoticeOutcome.NothingToDo, await portal.RunNoticeJobAsync(notice.Id));
