@@ -28,6 +28,14 @@ public sealed class InvitationTests(SqlitePortalFactory portal) : IClassFixture<
     private async Task<List<JsonElement>> InvitationsAsync(HttpClient client, int id) =>
         (await client.GetFromJsonAsync<List<JsonElement>>($"/api/v1/interviews/{id}/invitations"))!;
 
+    private async Task<string> Describe(HttpClient client, params int[] ids)
+    {
+        var rows = new List<string>();
+        foreach (var id in ids)
+            rows.AddRange((await InvitationsAsync(client, id)).Select(r => r.ToString()));
+        return string.Join(" | ", rows);
+    }
+
     [Fact]
     public async Task Two_candidates_of_one_room_and_day_share_one_meeting_created_once_with_waiting_room_and_recording()
     {
@@ -39,7 +47,7 @@ public sealed class InvitationTests(SqlitePortalFactory portal) : IClassFixture<
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         await NoticeTestKit.WaitUntilAsync(async () =>
             (await InvitationsAsync(assistant, first)).Concat(await InvitationsAsync(assistant, second)).All(i => i.GetProperty("status").GetString() == "Sent"),
-            TimeSpan.FromSeconds(40));
+            TimeSpan.FromSeconds(40), () => Describe(assistant, first, second));
 
         var meetingIds = new[] { first, second }.Select(async id => (await InvitationsAsync(assistant, id))[0].GetProperty("meetingId").GetString()).Select(t => t.Result).ToList();
         Assert.Single(meetingIds.Distinct());
@@ -86,7 +94,7 @@ public sealed class InvitationTests(SqlitePortalFactory portal) : IClassFixture<
         var id = await VerifiedInterviewAsync(50);
         var assistant = await portal.ClientForStaffAsync("assistant1");
         Assert.Equal(HttpStatusCode.Accepted, (await assistant.PostAsync($"/api/v1/interviews/{id}/invite", null)).StatusCode);
-        await NoticeTestKit.WaitUntilAsync(async () => (await InvitationsAsync(assistant, id)).All(i => i.GetProperty("status").GetString() == "Sent"), TimeSpan.FromSeconds(30));
+        await NoticeTestKit.WaitUntilAsync(async () => (await InvitationsAsync(assistant, id)).All(i => i.GetProperty("status").GetString() == "Sent"), TimeSpan.FromSeconds(40), () => Describe(assistant, id));
         await portal.WithDbAsync(async db =>
         {
             (await db.Interviews.FirstAsync(i => i.Id == id)).Interrupt("network");
@@ -97,7 +105,7 @@ public sealed class InvitationTests(SqlitePortalFactory portal) : IClassFixture<
         {
             var rows = await InvitationsAsync(assistant, id);
             return rows.Count == 2 && rows.All(i => i.GetProperty("status").GetString() == "Sent");
-        }, TimeSpan.FromSeconds(30));
+        }, TimeSpan.FromSeconds(40), () => Describe(assistant, id));
         var phone = await portal.WithDbAsync(db => db.Interviews.Where(i => i.Id == id).Select(i => i.Candidate.Phone).FirstAsync());
         Assert.Equal(2, await portal.WithDbAsync(db => db.GatewayOutbox.CountAsync(r => r.Kind == "Admission" && r.Recipient == phone)));
     }

@@ -72,13 +72,13 @@ public static class NoticeTestKit
         }
     }
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<Task<string>>? describe = null)
     {
         var until = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow > until)
-                throw new TimeoutException("The condition did not hold in time.");
+                throw new TimeoutException("The condition did not hold in time. " + (describe is null ? "" : await describe()));
             await Task.Delay(200);
         }
     }
