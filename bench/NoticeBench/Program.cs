@@ -52,7 +52,8 @@ await first.WithDbAsync(async db =>
                 ExamNumber = (900000000000000L + j).ToString(CultureInfo.InvariantCulture),
                 Name = $"压测{j}", IdNumber = $"B{j:D17}", Phone = (19900000000L + j).ToString(CultureInfo.InvariantCulture),
             };
-            c.AssignMajor(major);
+            c.MajorId = major.Id; // ids only: the major is not tracked after the batch's Clear()
+            c.CollegeId = major.CollegeId;
             db.Candidates.Add(c);
         }
         await db.SaveChangesAsync();
