@@ -19,6 +19,10 @@ using InterviewPortal.Web.Features.Rooms;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Security;
 using InterviewPortal.Web.Infrastructure.WeLink;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Invitations;
+using InterviewPortal.Web.Features.Outbox;
+using InterviewPortal.Web.Features.Provisioning;
 
 namespace InterviewPortal.Web.Features;
 
@@ -39,7 +43,10 @@ public static class FeatureRegistry
         services.AddSettingsHandlers();
         services.AddInboxHandlers();
         services.AddScoped<PreExamNoticePlanner>();
-        services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
+        services.AddNotificationHandlers();
+        services.AddInvitationHandlers();
+        services.AddProvisioningHandlers();
+        services.AddScoped<ListOutboxHandler>().AddScoped<ListAuditHandler>();
         services.AddSingleton<ProtectedFileStore>();
         services.AddPledgeHandlers();
         services.AddRehearsalHandlers();
@@ -69,5 +76,10 @@ public static class FeatureRegistry
         api.MapStaffApi();
         api.MapSettingsApi();
         api.MapInboxApi();
+        api.MapNotificationsApi();
+        api.MapInvitationsApi();
+        api.MapProvisioningApi();
+        api.MapOutboxApi();
+        api.MapAuditApi();
     }
 }
