@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.Live;
 using Hangfire;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
@@ -13,7 +14,7 @@ namespace InterviewPortal.Web.Features.Invitations;
 /// ever admitted. Failures retry with back-off, then the invitation is Failed with its error.
 /// </summary>
 [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = new[] { 3, 10, 30 }, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings, IWeLinkGateway gateway, TimeProvider clock, ILogger<SendInvitationJob> log)
+public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings, IWeLinkGateway gateway, TimeProvider clock, ExamDayBroadcaster broadcaster, ILogger<SendInvitationJob> log)
 {
     public const int MaxAttempts = 4;
 
@@ -62,5 +63,7 @@ public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings,
             invitation.LastError = error.Length > 1000 ? error[..1000] : error;
         invitation.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
+        // The console and the college view show the invitation's state live.
+        await broadcaster.InterviewChangedAsync(invitation.InterviewId, ct);
     }
 }
