@@ -137,10 +137,13 @@ public class IdPhotoUploadTests(SqlitePortalFactory portal) : IClassFixture<Sqli
         await using var _ = factory;
         factory.CreateClient().Dispose();
         var interview = await factory.NotifiedInterviewAsync();
-        await factory.WithDbAsync(db =>
+        // The demo seeder already publishes a version most candidates confirmed: a newer one is unconfirmed by all.
+        var version = await factory.WithDbAsync(async db =>
         {
-            db.PledgeVersions.Add(new PledgeVersion { Version = 1, TextZh = "承诺", TextEn = "Pledge", CreatedBy = "admin" });
-            return db.SaveChangesAsync();
+            var next = (await db.PledgeVersions.Select(v => (int?)v.Version).MaxAsync() ?? 0) + 1;
+            db.PledgeVersions.Add(new PledgeVersion { Version = next, TextZh = "承诺", TextEn = "Pledge", CreatedBy = "admin" });
+            await db.SaveChangesAsync();
+            return next;
         });
         var client = await factory.ClientForStaffAsync("assistant1");
 
@@ -150,7 +153,7 @@ public class IdPhotoUploadTests(SqlitePortalFactory portal) : IClassFixture<Sqli
 
         await factory.WithDbAsync(db =>
         {
-            db.PledgeConfirmations.Add(new PledgeConfirmation { CandidateId = interview.CandidateId, Version = 1 });
+            db.PledgeConfirmations.Add(new PledgeConfirmation { CandidateId = interview.CandidateId, Version = version });
             return db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.Accepted, (await client.UploadPhotoAsync(interview.Id, TestPhotos.Jpeg())).StatusCode);

@@ -25,6 +25,10 @@ public static class ExpectedAccess
         ["DELETE /api/v1/colleges/{id}"] = Only(Admin),
         ["GET /api/v1/colleges/{id}/majors"] = Staff,
         ["POST /api/v1/colleges/{id}/majors"] = Only(Admin),
+        ["POST /api/v1/colleges/{id}/provision"] = Planner,
+        ["GET /api/v1/colleges/{id}/provisioning"] = Planner,
+        ["GET /api/v1/colleges/{id}/exam-day"] = Planner,
+        ["GET /api/v1/colleges/{id}/schedule.xlsx"] = Staff,
 
         ["GET /api/v1/candidates"] = Planner,
         ["POST /api/v1/candidates"] = Planner,
@@ -39,15 +43,20 @@ public static class ExpectedAccess
         ["PUT /api/v1/rooms/{id}"] = Planner.On(Resource.Room),
         ["DELETE /api/v1/rooms/{id}"] = Planner.On(Resource.Room),
         ["POST /api/v1/rooms/{id}/schedule"] = Planner.On(Resource.Room),
+        ["GET /api/v1/rooms/{id}/schedule.xlsx"] = Staff.On(Resource.Room),
+        ["GET /api/v1/rooms/{id}/schedule.ics"] = Staff.On(Resource.Room),
+        ["GET /api/v1/rooms/{id}/examiners/{name}/schedule.ics"] = Staff.On(Resource.Room),
 
         ["GET /api/v1/interviews"] = Staff,
         ["POST /api/v1/interviews"] = Planner,
+        ["GET /api/v1/interviews/{id}"] = Staff.On(Resource.Interview),
         ["PUT /api/v1/interviews/{id}"] = Planner.On(Resource.Interview),
         ["POST /api/v1/interviews/{id}/cancel"] = Planner.On(Resource.Interview),
         ["POST /api/v1/interviews/{id}/notify"] = Only(Assistant).On(Resource.Interview),
         ["PUT /api/v1/interviews/{id}/id-photo"] = Only(Candidate, Assistant).On(Resource.Interview),
         ["POST /api/v1/interviews/{id}/invite"] = Only(Assistant).On(Resource.Interview),
         ["GET /api/v1/interviews/{id}/invitations"] = Staff.On(Resource.Interview),
+        ["POST /api/v1/interviews/{id}/invitations/{invitationId}/retry"] = Only(Assistant).On(Resource.Interview),
         ["POST /api/v1/interviews/{id}/room-scan-accepted"] = Only(Assistant).On(Resource.Interview),
         ["POST /api/v1/interviews/{id}/complete"] = Only(Assistant).On(Resource.Interview),
         ["POST /api/v1/interviews/{id}/absent"] = Only(Assistant).On(Resource.Interview),
@@ -55,11 +64,15 @@ public static class ExpectedAccess
         ["POST /api/v1/interviews/{id}/end"] = Only(Assistant).On(Resource.Interview),
         ["POST /api/v1/interviews/{id}/rehearsal-outcome"] = Only(Assistant).On(Resource.Interview),
         ["GET /api/v1/rehearsals/gaps"] = Planner,
+        ["GET /api/v1/exam-day/console"] = Staff,
+        ["GET /api/v1/notifications"] = Staff,
 
         ["GET /api/v1/verifications"] = Only(Assistant, Secretary),
+        ["GET /api/v1/verifications/{id}"] = Only(Assistant, Secretary).On(Resource.Verification),
         ["GET /api/v1/verifications/{id}/photo"] = Only(Assistant, Secretary).On(Resource.Verification),
         ["POST /api/v1/verifications/{id}/approve"] = Only(Assistant).On(Resource.Verification),
         ["POST /api/v1/verifications/{id}/reject"] = Only(Assistant).On(Resource.Verification),
+        ["POST /api/v1/verifications/{id}/retake"] = Only(Assistant).On(Resource.Verification),
 
         ["GET /api/v1/pledge/versions"] = Only(Admin),
         ["POST /api/v1/pledge/versions"] = Only(Admin),
@@ -74,7 +87,20 @@ public static class ExpectedAccess
         ["GET /api/v1/me/phone-change-requests"] = Only(Candidate),
         ["POST /api/v1/me/phone-change-requests"] = Only(Candidate),
 
+        // The college's inbox: the candidates' requests, answered by the college (Planner).
+        ["GET /api/v1/inbox/assignment-reports"] = Planner,
+        ["POST /api/v1/inbox/assignment-reports/{id}/answer"] = Planner,
+        ["GET /api/v1/inbox/phone-change-requests"] = Planner,
+        ["POST /api/v1/inbox/phone-change-requests/{id}/approve"] = Planner,
+        ["POST /api/v1/inbox/phone-change-requests/{id}/refuse"] = Planner,
+
         ["GET /api/v1/outbox"] = Only(Admin),
         ["GET /api/v1/audit"] = Only(Admin),
+        ["GET /api/v1/settings"] = Only(Admin),
+        ["PUT /api/v1/settings"] = Only(Admin),
+        ["GET /api/v1/staff"] = Only(Admin),
+        ["POST /api/v1/staff"] = Only(Admin),
+        ["POST /api/v1/staff/{id}/reset-password"] = Only(Admin),
+        ["POST /api/v1/staff/{id}/unlock"] = Only(Admin),
     };
 }

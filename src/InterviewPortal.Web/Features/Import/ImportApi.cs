@@ -15,7 +15,7 @@ public static class ImportApi
         // A bearer-token API: the form is read by hand (no antiforgery, no binder) so every bad upload gets its own problem.
         api.MapPost("/candidates/import", Import).WithTags("Candidates").RequireAuthorization(Policies.Planner)
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+            // No .Accepts(): routing would answer a non-multipart request 415 before authorization runs.
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
             .WithSummary("Import candidates from a .csv (UTF-8 or GB18030) or .xlsx file; all or nothing.");
         return api;

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InterviewPortal.Web.Features.Me;
 
@@ -52,11 +51,29 @@ public static class MeApi
     private static async Task<Ok<List<PhoneChangeView>>> ListPhoneChanges(ClaimsPrincipal user, RequestPhoneChangeHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.ListAsync(user.CandidateId(), ct));
 
+    // The form is read by hand, not bound: form parameters add accepts metadata, and routing then answers a
+    // non-form request 415 before authorization runs (an anonymous caller must get 401, a staff caller 403).
     private static async Task<Results<Created<PhoneChangeView>, ValidationProblem, ProblemHttpResult>> RequestPhoneChange(
-        [FromForm] string? newPhone, [FromForm] string? reason, IFormFile? idCard, IFormFile? admissionTicket,
-        ClaimsPrincipal user, RequestPhoneChangeHandler handler, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, RequestPhoneChangeHandler handler, CancellationToken ct)
     {
-        var input = new PhoneChangeInput(newPhone, reason, UploadedFile.From(idCard), UploadedFile.From(admissionTicket));
+        if (!request.HasFormContentType)
+            return TypedResults.Problem(statusCode: 415, title: "Unsupported media type.",
+                detail: "Send multipart/form-data with newPhone, reason, idCard and admissionTicket.");
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return TypedResults.Problem(statusCode: e.StatusCode, title: e.StatusCode == 413 ? "A file is too large." : "The form could not be read.");
+        }
+        catch (InvalidDataException)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "The form could not be read.");
+        }
+        var input = new PhoneChangeInput(Field(form, "newPhone"), Field(form, "reason"),
+            UploadedFile.From(form.Files.GetFile("idCard")), UploadedFile.From(form.Files.GetFile("admissionTicket")));
         var (created, errors) = await handler.HandleAsync(user.CandidateId(), input, ct);
         if (created is not null)
             return TypedResults.Created($"/api/v1/me/phone-change-requests/{created.Id}", created);
@@ -69,4 +86,7 @@ public static class MeApi
         };
         return TypedResults.Problem(problem);
     }
+
+    private static string? Field(IFormCollection form, string name) =>
+        form.TryGetValue(name, out var value) ? value.ToString() : null;
 }

@@ -22,7 +22,7 @@ public static class VerificationsApi
         api.MapPut("/interviews/{id:int}/id-photo", Upload).WithTags("ID verification")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(AuthSchemes.Portal).RequireRole(StaffRoles.Candidate, StaffRoles.Assistant))
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes))
-            .Accepts<IFormFile>("multipart/form-data")
+            // No .Accepts(): routing would answer a non-multipart request 415 before authorization runs.
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
 
         var group = api.MapGroup("/verifications").WithTags("ID verification");
