@@ -4,6 +4,8 @@ using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Database;
 using InterviewPortal.Web.Infrastructure.Demo;
 using InterviewPortal.Web.Infrastructure.Health;
+using InterviewPortal.Web.Infrastructure.Jobs;
+using InterviewPortal.Web.Infrastructure.WeLink;
 using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Logging;
 using InterviewPortal.Web.Infrastructure.OpenApi;
@@ -37,6 +39,8 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddFeatures();
 builder.Services.AddPortalScaleOut(builder.Configuration);
+builder.Services.AddWeLinkGateway(builder.Configuration);
+builder.Services.AddPortalJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -74,6 +78,7 @@ app.MapCultureSwitch();
 app.MapRazorPages();
 app.MapFeatureApis();
 app.MapPortalScaleOut();
+app.MapPortalJobs();
 
 await app.RunAsync();
 return 0;

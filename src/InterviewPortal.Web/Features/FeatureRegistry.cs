@@ -3,6 +3,11 @@ using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Me;
+using InterviewPortal.Web.Features.Colleges;
+using InterviewPortal.Web.Features.Import;
+using InterviewPortal.Web.Features.Inbox;
+using InterviewPortal.Web.Features.Settings;
+using InterviewPortal.Web.Features.Staff;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Pledges;
 using InterviewPortal.Web.Features.Rehearsals;
@@ -14,6 +19,10 @@ using InterviewPortal.Web.Features.Rooms;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Security;
 using InterviewPortal.Web.Infrastructure.WeLink;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Invitations;
+using InterviewPortal.Web.Features.Outbox;
+using InterviewPortal.Web.Features.Provisioning;
 
 namespace InterviewPortal.Web.Features;
 
@@ -28,8 +37,16 @@ public static class FeatureRegistry
         services.AddMeHandlers();
         services.AddRoomHandlers();
         services.AddInterviewPlanning();
+        services.AddImportHandlers();
+        services.AddCollegeHandlers();
+        services.AddStaffHandlers();
+        services.AddSettingsHandlers();
+        services.AddInboxHandlers();
         services.AddScoped<PreExamNoticePlanner>();
-        services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
+        services.AddNotificationHandlers();
+        services.AddInvitationHandlers();
+        services.AddProvisioningHandlers();
+        services.AddScoped<ListOutboxHandler>().AddScoped<ListAuditHandler>();
         services.AddSingleton<ProtectedFileStore>();
         services.AddPledgeHandlers();
         services.AddRehearsalHandlers();
@@ -54,5 +71,15 @@ public static class FeatureRegistry
         api.MapRoomsApi();
         api.MapInterviewsApi();
         api.MapExportsApi();
+        api.MapImportApi();
+        api.MapCollegesApi();
+        api.MapStaffApi();
+        api.MapSettingsApi();
+        api.MapInboxApi();
+        api.MapNotificationsApi();
+        api.MapInvitationsApi();
+        api.MapProvisioningApi();
+        api.MapOutboxApi();
+        api.MapAuditApi();
     }
 }

@@ -1,6 +1,7 @@
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InterviewPortal.Web.Features.Candidates;
@@ -8,13 +9,17 @@ namespace InterviewPortal.Web.Features.Candidates;
 public static class CandidatesApi
 {
     public static IServiceCollection AddCandidateHandlers(this IServiceCollection services) =>
-        services.AddScoped<ListCandidatesHandler>().AddScoped<GetCandidateHandler>();
+        services.AddScoped<ListCandidatesHandler>().AddScoped<GetCandidateHandler>()
+            .AddScoped<SaveCandidateHandler>().AddScoped<DeleteCandidateHandler>();
 
     public static RouteGroupBuilder MapCandidatesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/candidates").WithTags("Candidates").RequireAuthorization(Policies.Planner);
         group.MapGet("/", List);
         group.MapGet("/{id:int}", Get);
+        group.MapPost("/", Create).Validate<CandidateInput>();
+        group.MapPut("/{id:int}", Update).Validate<CandidateInput>();
+        group.MapDelete("/{id:int}", Delete);
         return api;
     }
 
@@ -30,4 +35,48 @@ public static class CandidatesApi
 
     private static async Task<Results<Ok<CandidateRecord>, NotFound>> Get(int id, GetCandidateHandler handler, CancellationToken ct) =>
         await handler.HandleAsync(id, ct) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound();
+
+    private static async Task<IResult> Create(CandidateInput input, SaveCandidateHandler handler, GetCandidateHandler get, CancellationToken ct)
+    {
+        var result = await handler.CreateAsync(input, ct);
+        if (result.Outcome != SaveOutcome.Saved)
+            return result.ToProblem();
+        return TypedResults.Created($"/api/v1/candidates/{result.Id}", await get.HandleAsync(result.Id, ct));
+    }
+
+    private static async Task<IResult> Update(int id, CandidateInput input, SaveCandidateHandler handler, GetCandidateHandler get, CancellationToken ct)
+    {
+        var result = await handler.UpdateAsync(id, input, ct);
+        return result.Outcome == SaveOutcome.Saved ? TypedResults.Ok(await get.HandleAsync(id, ct)) : result.ToProblem();
+    }
+
+    private static async Task<IResult> Delete(int id, DeleteCandidateHandler handler, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(id, ct);
+        return result.Outcome == SaveOutcome.Saved ? TypedResults.NoContent() : result.ToProblem();
+    }
+
+    /// <summary>The problem details for a refused save: 404, 400 with field errors, or 409 naming the clash (with the field too).</summary>
+    public static IResult ToProblem(this SaveResult result) => result.Outcome switch
+    {
+        SaveOutcome.NotFound => TypedResults.Problem(title: "Not found", detail: result.Detail, statusCode: StatusCodes.Status404NotFound),
+        SaveOutcome.Invalid => TypedResults.ValidationProblem(result.Errors ?? [], title: "One or more fields are invalid."),
+        _ => TypedResults.Problem(title: "Conflict", detail: result.Detail, statusCode: StatusCodes.Status409Conflict,
+            extensions: result.Errors is null ? null : new Dictionary<string, object?> { ["errors"] = result.Errors }),
+    };
+
+    /// <summary>Puts a refused save's field errors next to the page's fields (or at the top when there is no field).</summary>
+    public static void AddTo(this SaveResult result, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string prefix)
+    {
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            foreach (var (field, messages) in errors)
+                foreach (var message in messages)
+                    modelState.AddModelError($"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+        }
+        else
+        {
+            modelState.AddModelError(string.Empty, result.Detail ?? result.Outcome.ToString());
+        }
+    }
 }

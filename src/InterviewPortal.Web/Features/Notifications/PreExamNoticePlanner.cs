@@ -3,21 +3,27 @@ using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Notifications;
 using InterviewPortal.Data.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace InterviewPortal.Web.Features.Notifications;
 
 /// <summary>
 /// Stages the pre-exam (T-20) notice of an interview in the caller's unit of work: booking and
-/// rescheduling (re)plan it, cancelling withdraws it. Call before SaveChanges; the outbox row's
-/// idempotency key (interview id + start time) is what keeps a notice from going out twice.
+/// rescheduling (re)plan it, cancelling withdraws it. Call before SaveChanges; once the caller's
+/// SaveChanges succeeds, the notice's job is scheduled for its due time. The outbox row's
+/// idempotency key (interview id + start time) is what keeps a notice from going out twice; a job
+/// that is lost (or runs before the caller's transaction commits) is caught by the minute sweep.
 /// </summary>
-public sealed class PreExamNoticePlanner(PortalDbContext db)
+public sealed class PreExamNoticePlanner(PortalDbContext db, NoticeScheduler? scheduler = null)
 {
+    private readonly List<(Notification Notice, Interview Interview)> staged = [];
+    private bool listening;
+
     public async Task PlanAsync(Interview interview, CancellationToken ct)
     {
         var lead = await db.Settings.Select(s => (int?)s.NoticeLeadMinutes).FirstOrDefaultAsync(ct) ?? new PortalSettings().NoticeLeadMinutes;
         await WithdrawAsync(interview, ct);
-        db.Notifications.Add(new Notification
+        var notice = new Notification
         {
             Recipient = interview.Candidate?.Phone ?? await db.Candidates.IgnoreQueryFilters().Where(c => c.Id == interview.CandidateId).Select(c => c.Phone).FirstAsync(ct),
             Template = NoticeTemplates.PreExam,
@@ -25,7 +31,14 @@ public sealed class PreExamNoticePlanner(PortalDbContext db)
             CandidateId = interview.CandidateId,
             DueAt = interview.StartsAt.AddMinutes(-lead),
             IdempotencyKey = NoticeTemplates.PreExamKey(interview),
-        });
+        };
+        db.Notifications.Add(notice);
+        staged.Add((notice, interview));
+        if (!listening && scheduler is not null)
+        {
+            db.SavedChanges += OnSaved;
+            listening = true;
+        }
     }
 
     public Task CancelAsync(Interview interview, CancellationToken ct) => WithdrawAsync(interview, ct);
@@ -38,7 +51,40 @@ public sealed class PreExamNoticePlanner(PortalDbContext db)
             .Where(n => n.InterviewId == interview.Id && n.Template == NoticeTemplates.PreExam && n.Status == NotificationStatus.Pending)
             .ToListAsync(ct);
         foreach (var notice in pending)
+        {
             notice.Status = NotificationStatus.Cancelled;
+            notice.Version = Guid.NewGuid();
+            scheduler?.Remove(notice.JobId);
+        }
+        foreach (var s in staged.Where(s => s.Interview == interview && s.Notice.Id == 0).ToList())
+        {
+            db.Notifications.Remove(s.Notice);
+            staged.Remove(s);
+        }
+    }
+
+    // After the caller's save: a new interview only now has its id, so link the notice to it, then schedule the job.
+    private void OnSaved(object? sender, SavedChangesEventArgs e)
+    {
+        var saved = staged.Where(s => s.Notice.Id > 0).ToList();
+        foreach (var (notice, interview) in saved)
+        {
+            staged.Remove((notice, interview));
+            if (notice.InterviewId is null && interview.Id > 0)
+            {
+                db.Notifications.Where(n => n.Id == notice.Id).ExecuteUpdate(s => s.SetProperty(n => n.InterviewId, interview.Id));
+                var entry = db.Entry(notice).Property(n => n.InterviewId);
+                entry.CurrentValue = interview.Id;
+                entry.OriginalValue = interview.Id;
+            }
+            if (notice.Status != NotificationStatus.Pending || scheduler!.Schedule(notice.Id, notice.DueAt) is not { } jobId)
+                continue;
+            // Kept so a reschedule or cancel can delete the job; the job checks the row anyway.
+            db.Notifications.Where(n => n.Id == notice.Id).ExecuteUpdate(s => s.SetProperty(n => n.JobId, jobId));
+            var job = db.Entry(notice).Property(n => n.JobId);
+            job.CurrentValue = jobId;
+            job.OriginalValue = jobId;
+        }
     }
 }
 
@@ -46,6 +92,13 @@ public static class NoticeTemplates
 {
     public const string PreExam = "pre-exam";
 
-    public static string PreExamKey(Interview interview) =>
-        $"{PreExam}:{interview.CandidateId}:{interview.StartsAt:yyyyMMddHHmm}:{interview.ExamRoomId}";
+    /// <summary>Key prefix of a notice an assistant sends again by hand: each one is new, so it is never deduplicated away.</summary>
+    public const string ResendPrefix = "pre-exam-resend:";
+
+    public static string PreExamKey(Interview interview) => PreExamKey(interview.CandidateId, interview.StartsAt, interview.ExamRoomId);
+
+    public static string PreExamKey(int candidateId, DateTime startsAt, int examRoomId) =>
+        $"{PreExam}:{candidateId}:{startsAt:yyyyMMddHHmm}:{examRoomId}";
+
+    public static string ResendKey(int interviewId) => $"{ResendPrefix}{interviewId}:{Guid.NewGuid():N}";
 }

@@ -1,0 +1,73 @@
+using System.Globalization;
+using FluentValidation;
+using InterviewPortal.Web.Infrastructure.Localization;
+
+namespace InterviewPortal.Web.Features.Candidates;
+
+/// <summary>
+/// The format rules for a candidate's numbers, shared by the candidate form, the API and the import:
+/// 15-digit exam number, GB 11643 resident ID number, 11-digit mainland mobile.
+/// </summary>
+public static class CandidateRules
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string CheckChars = "10X98765432";
+
+    /// <summary>Trims and upper-cases the check digit (a lower-case x is common in hand-typed data).</summary>
+    public static string NormalizeIdNumber(string? value) => (value ?? "").Trim().ToUpperInvariant();
+
+    public static string? CheckExamNumber(string? value) =>
+        (value = value?.Trim()) is null || value.Length == 0 ? Lang.T("考生编号不能为空", "The exam number is required.")
+        : value.Length == 15 && value.All(char.IsAsciiDigit) ? null
+        : Lang.T("考生编号必须是15位数字", "The exam number must be 15 digits.");
+
+    public static string? CheckPhone(string? value) =>
+        (value = value?.Trim()) is null || value.Length == 0 ? Lang.T("手机号不能为空", "The mobile number is required.")
+        : value.Length == 11 && value[0] == '1' && value[1] is >= '3' and <= '9' && value.All(char.IsAsciiDigit) ? null
+        : "手机号必须是11位大陆手机号（1[3-9]开头）/ The mobile number must be an 11-digit mainland number starting 13–19.";
+
+    /// <summary>Null when the (normalized) value is a valid 18-character GB 11643 number; else the reason.</summary>
+    public static string? CheckIdNumber(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return Lang.T("证件号码不能为空", "The ID number is required.");
+        var id = NormalizeIdNumber(value);
+        if (id.Length != 18)
+            return Lang.T($"证件号码必须是18位，现为{id.Length}位", $"The ID number must have 18 characters, not {id.Length}.");
+        if (!id.AsSpan(0, 17).ContainsOnlyDigits() || !(char.IsAsciiDigit(id[17]) || id[17] == 'X'))
+            return Lang.T("证件号码前17位必须是数字，最后一位是数字或X", "The ID number is 17 digits and a digit or X.");
+        if (!DateOnly.TryParseExact(id.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
+            || birth.Year < 1900 || birth > DateOnly.FromDateTime(DateTime.UtcNow))
+            return Lang.T("证件号码中的出生日期无效", "The date of birth in the ID number is not a real date.");
+        if (CheckDigit(id.AsSpan(0, 17)) != id[17])
+            return Lang.T("证件号码校验位错误", "The ID number's check digit is wrong.");
+        return null;
+    }
+
+    public static char CheckDigit(ReadOnlySpan<char> first17)
+    {
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+            sum += (first17[i] - '0') * Weights[i];
+        return CheckChars[sum % 11];
+    }
+
+    private static bool ContainsOnlyDigits(this ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+            if (!char.IsAsciiDigit(c))
+                return false;
+        return true;
+    }
+
+    public static void ExamNumber<T>(this IRuleBuilder<T, string?> rule) => rule.Check(CheckExamNumber);
+    public static void IdNumber<T>(this IRuleBuilder<T, string?> rule) => rule.Check(CheckIdNumber);
+    public static void MobilePhone<T>(this IRuleBuilder<T, string?> rule) => rule.Check(CheckPhone);
+
+    private static void Check<T>(this IRuleBuilder<T, string?> rule, Func<string?, string?> check) =>
+        rule.Custom((value, ctx) =>
+        {
+            if (check(value) is { } message)
+                ctx.AddFailure(message);
+        });
+}

@@ -1,0 +1,31 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Candidates;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Candidates;
+
+/// <summary>Deletes a candidate of the caller's scope, only while no interview (of any status) names them.</summary>
+public sealed class DeleteCandidateHandler(PortalDbContext db)
+{
+    public async Task<SaveResult> HandleAsync(int id, CancellationToken ct)
+    {
+        var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (candidate is null)
+            return new SaveResult(SaveOutcome.NotFound);
+        if (await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.CandidateId == id, ct))
+            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("考生已有面试安排，不能删除；请先取消或改期。", "The candidate has an interview and cannot be deleted."));
+        db.Candidates.Remove(candidate);
+        db.Record("candidate.deleted", nameof(Candidate), id, $"exam number {candidate.ExamNumber}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("考生仍被其他记录引用，不能删除。", "Other records still refer to the candidate."));
+        }
+        return new SaveResult(SaveOutcome.Saved, id);
+    }
+}

@@ -1,0 +1,100 @@
+using FluentValidation;
+using InterviewPortal.Data;
+using InterviewPortal.Data.Candidates;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Candidates;
+
+/// <summary>The body of POST /candidates and PUT /candidates/{id}, and the candidate form's fields.</summary>
+public sealed record CandidateInput(string? ExamNumber, string? Name, string? IdNumber, string? Phone, int? MajorId)
+{
+    public CandidateInput() : this(null, null, null, null, null) { }
+
+    public CandidateInput Normalized() => new(ExamNumber?.Trim(), Name?.Trim(), CandidateRules.NormalizeIdNumber(IdNumber), Phone?.Trim(), MajorId);
+}
+
+public sealed class CandidateInputValidator : AbstractValidator<CandidateInput>
+{
+    public CandidateInputValidator()
+    {
+        RuleFor(c => c.ExamNumber).ExamNumber();
+        RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Lang.T("姓名不能为空", "The name is required."))
+            .Must(n => n is null || n.Trim().Length <= 50).WithMessage(_ => Lang.T("姓名最多50个字符", "The name has at most 50 characters."));
+        RuleFor(c => c.IdNumber).IdNumber();
+        RuleFor(c => c.Phone).MobilePhone();
+        RuleFor(c => c.MajorId).NotNull().WithMessage(_ => Lang.T("请选择专业", "Choose a major."));
+    }
+}
+
+public enum SaveOutcome { Saved, NotFound, Invalid, Conflict }
+
+/// <summary>What a save did: the id, or the field errors / the clash that refused it.</summary>
+public sealed record SaveResult(SaveOutcome Outcome, int Id = 0, Dictionary<string, string[]>? Errors = null, string? Detail = null)
+{
+    public static SaveResult FieldError(string field, string message) => new(SaveOutcome.Invalid, Errors: new() { [field] = [message] });
+    public static SaveResult Clash(string field, string message) => new(SaveOutcome.Conflict, Errors: new() { [field] = [message] }, Detail: message);
+}
+
+/// <summary>Creates or edits a candidate in the caller's scope; the major must be one the caller plans, and the numbers unique across all colleges.</summary>
+public sealed class SaveCandidateHandler(PortalDbContext db)
+{
+    public async Task<SaveResult> CreateAsync(CandidateInput input, CancellationToken ct) => await SaveAsync(null, input.Normalized(), ct);
+
+    public async Task<SaveResult> UpdateAsync(int id, CandidateInput input, CancellationToken ct) => await SaveAsync(id, input.Normalized(), ct);
+
+    private async Task<SaveResult> SaveAsync(int? id, CandidateInput input, CancellationToken ct)
+    {
+        Candidate? candidate = null;
+        if (id is not null && (candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct)) is null)
+            return new SaveResult(SaveOutcome.NotFound);
+
+        var major = await db.Majors.FirstOrDefaultAsync(m => m.Id == input.MajorId, ct);
+        if (major is null || !(db.Scope.AllColleges || major.CollegeId == db.Scope.CollegeId))
+            return SaveResult.FieldError("majorId", Lang.T("专业不存在或不属于本学院", "No such major in your college."));
+
+        if (await FindClashAsync(id, input, ct) is { } clash)
+            return clash;
+        if (candidate is not null && candidate.CollegeId != major.CollegeId && await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.CandidateId == candidate.Id, ct))
+            return SaveResult.Clash("majorId", Lang.T("考生已有面试安排，不能转到其他学院", "The candidate has interviews; they cannot move to another college."));
+
+        candidate ??= db.Candidates.Add(new Candidate { ExamNumber = "", Name = "", IdNumber = "", Phone = "" }).Entity;
+        candidate.ExamNumber = input.ExamNumber!;
+        candidate.Name = input.Name!;
+        candidate.IdNumber = input.IdNumber!;
+        candidate.Phone = input.Phone!;
+        candidate.AssignMajor(major);
+        candidate.Version = Guid.NewGuid();
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            db.Record(id is null ? "candidate.created" : "candidate.updated", nameof(Candidate), candidate.Id, $"exam number {candidate.ExamNumber}");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // A concurrent save took one of the unique numbers between our check and the insert.
+            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("考生编号、证件号码或手机号刚被其他记录占用", "The exam number, ID number or phone was just taken by another record."));
+        }
+        return new SaveResult(SaveOutcome.Saved, candidate.Id);
+    }
+
+    // Across every college: the numbers are unique in the whole university, whoever can see the other record.
+    private async Task<SaveResult?> FindClashAsync(int? id, CandidateInput input, CancellationToken ct)
+    {
+        var others = await db.Candidates.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Id != id && (c.ExamNumber == input.ExamNumber || c.IdNumber == input.IdNumber || c.Phone == input.Phone))
+            .Select(c => new { c.ExamNumber, c.IdNumber, c.Phone })
+            .ToListAsync(ct);
+        if (others.Any(o => o.ExamNumber == input.ExamNumber))
+            return SaveResult.Clash("examNumber", Lang.T("考生编号已被其他考生使用", "Another candidate already has this exam number."));
+        if (others.Any(o => o.IdNumber == input.IdNumber))
+            return SaveResult.Clash("idNumber", Lang.T("证件号码已被其他考生使用", "Another candidate already has this ID number."));
+        if (others.Any(o => o.Phone == input.Phone))
+            return SaveResult.Clash("phone", Lang.T("手机号已被其他考生使用", "Another candidate already has this mobile number."));
+        return null;
+    }
+}

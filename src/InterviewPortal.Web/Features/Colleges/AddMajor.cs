@@ -1,0 +1,51 @@
+using FluentValidation;
+using InterviewPortal.Data;
+using InterviewPortal.Data.Colleges;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Colleges;
+
+public sealed record MajorInput(string? Code, string? Name)
+{
+    public MajorInput() : this(null, null) { }
+}
+
+public sealed record MajorItem(int Id, string Code, string Name, int CollegeId);
+
+public sealed class MajorInputValidator : AbstractValidator<MajorInput>
+{
+    public MajorInputValidator()
+    {
+        RuleFor(m => m.Code).Must(c => c?.Trim() is { Length: 6 } code && code.All(char.IsAsciiDigit))
+            .WithMessage(_ => Lang.T("专业代码必须是6位数字", "The major code must be 6 digits."));
+        RuleFor(m => m.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100)
+            .WithMessage(_ => Lang.T("专业名称不能为空，最多100个字符", "The major name is required, at most 100 characters."));
+    }
+}
+
+/// <summary>Lists a college's majors and adds one (Admin); the 6-digit national code is unique across the university.</summary>
+public sealed class AddMajorHandler(PortalDbContext db)
+{
+    public async Task<List<MajorItem>?> ListAsync(int collegeId, CancellationToken ct) =>
+        await db.Colleges.AnyAsync(c => c.Id == collegeId, ct)
+            ? await db.Majors.AsNoTracking().Where(m => m.CollegeId == collegeId).OrderBy(m => m.Code)
+                .Select(m => new MajorItem(m.Id, m.Code, m.Name, m.CollegeId)).ToListAsync(ct)
+            : null;
+
+    public async Task<SaveResult> HandleAsync(int collegeId, MajorInput input, CancellationToken ct)
+    {
+        if (!await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
+            return new SaveResult(SaveOutcome.NotFound);
+        var code = input.Code!.Trim();
+        if (await db.Majors.AnyAsync(m => m.Code == code, ct))
+            return SaveResult.Clash("code", Lang.T($"专业代码 {code} 已存在", $"A major with code {code} already exists."));
+        var major = db.Majors.Add(new Major { CollegeId = collegeId, Code = code, Name = input.Name!.Trim() }).Entity;
+        await db.SaveChangesAsync(ct);
+        db.Record("major.created", nameof(Major), major.Id, $"{code} {major.Name} in college {collegeId}");
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(SaveOutcome.Saved, major.Id);
+    }
+}

@@ -1,0 +1,52 @@
+using InterviewPortal.Web.Infrastructure.Auth;
+
+namespace InterviewPortal.Web.Features.Import;
+
+public static class ImportApi
+{
+    public static IServiceCollection AddImportHandlers(this IServiceCollection services)
+    {
+        services.AddOptions<ImportOptions>().BindConfiguration("Import");
+        return services.AddScoped<ImportCandidatesHandler>().AddScoped<CandidateImport>();
+    }
+
+    public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)
+    {
+        // A bearer-token API: the form is read by hand (no antiforgery, no binder) so every bad upload gets its own problem.
+        api.MapPost("/candidates/import", Import).WithTags("Candidates").RequireAuthorization(Policies.Planner)
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
+            .WithSummary("Import candidates from a .csv (UTF-8 or GB18030) or .xlsx file; all or nothing.");
+        return api;
+    }
+
+    private static async Task<IResult> Import(HttpContext http, bool? dryRun, CandidateImport import, CancellationToken ct)
+    {
+        // Refuse an oversized upload before reading it (the multipart envelope adds a little to the file).
+        if (http.Request.ContentLength > import.MaxFileBytes + 64 * 1024)
+            return Problem(413, "The file is too large.", $"The file is larger than the {import.MaxFileBytes / 1024 / 1024} MB limit.");
+        if (!http.Request.HasFormContentType)
+            return Problem(415, "Unsupported media type.", "Send multipart/form-data with the file in the field \"file\".");
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException e)
+        {
+            return Problem(400, "The upload could not be read.", e.Message);
+        }
+
+        var outcome = await import.RunAsync(form.Files.GetFile("file"), dryRun ?? false, ct);
+        return outcome.Status switch
+        {
+            200 => TypedResults.Ok(outcome.Result),
+            422 => TypedResults.Problem(title: "The import was rejected; nothing was written.", statusCode: 422,
+                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Result!.Errors }),
+            _ => Problem(outcome.Status, outcome.Status switch { 413 => "The file is too large.", 415 => "Unsupported media type.", _ => "The file could not be imported." }, outcome.Problem),
+        };
+    }
+
+    private static IResult Problem(int status, string title, string? detail) => TypedResults.Problem(title: title, detail: detail, statusCode: status);
+}

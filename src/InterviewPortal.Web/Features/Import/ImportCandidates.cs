@@ -1,0 +1,116 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Candidates;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Import;
+
+public sealed record ImportError(int Row, string Column, string Message);
+
+/// <summary>200 <c>{ created, updated, errors: [] }</c>, or the bad rows (422) and nothing written.</summary>
+public sealed record ImportResult(int Created, int Updated, IReadOnlyList<ImportError> Errors)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Imports candidates from a read table: every row is checked first (format, the caller's majors, duplicates in the
+/// file and against every college), and only a clean file is written, in one transaction. A dry run stops before writing.
+/// </summary>
+public sealed class ImportCandidatesHandler(PortalDbContext db)
+{
+    private const int LookupChunk = 500;
+
+    public async Task<ImportResult> HandleAsync(ImportTable table, bool dryRun, CancellationToken ct)
+    {
+        var errors = new List<ImportError>();
+        var columns = ImportColumns.Map(table.Headers, errors);
+        if (errors.Count > 0)
+            return new ImportResult(0, 0, errors);
+        var rows = table.Rows.Where(r => r.Cells.Any(c => c.Value.Length > 0)).ToList();
+        if (rows.Count == 0)
+            return new ImportResult(0, 0, [new ImportError(2, columns.Header(ImportField.ExamNumber), Lang.T("文件中没有考生数据", "The file has no candidate rows."))]);
+
+        var (allColleges, ownCollege) = (db.Scope.AllColleges, db.Scope.CollegeId);
+        var majors = await db.Majors.AsNoTracking()
+            .Where(m => allColleges || m.CollegeId == ownCollege)
+            .ToDictionaryAsync(m => m.Code, m => (m.Id, m.CollegeId), ct);
+        var parsed = new List<ImportedCandidate>(rows.Count);
+        var check = new RowChecks(columns, errors);
+        foreach (var row in rows)
+            if (check.Row(row, majors) is { } candidate)
+                parsed.Add(candidate);
+
+        var existing = await ExistingAsync(parsed, ct);
+        foreach (var row in parsed)
+            check.AgainstExisting(row, existing, db.Scope.AllColleges ? null : db.Scope.CollegeId);
+        if (errors.Count > 0)
+            return new ImportResult(0, 0, [.. errors.OrderBy(e => e.Row)]);
+
+        var updates = parsed.Where(p => existing.ByExam.ContainsKey(p.ExamNumber)).ToList();
+        var created = parsed.Count - updates.Count;
+        if (!dryRun)
+            await WriteAsync(parsed, updates, existing, created, ct);
+        return new ImportResult(created, updates.Count, []);
+    }
+
+    private async Task WriteAsync(List<ImportedCandidate> parsed, List<ImportedCandidate> updates, ExistingCandidates existing, int created, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var updateIds = updates.Select(u => existing.ByExam[u.ExamNumber].Id).ToList();
+        var tracked = new Dictionary<string, Candidate>();
+        foreach (var chunk in updateIds.Chunk(LookupChunk))
+            foreach (var c in await db.Candidates.Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
+                tracked[c.ExamNumber] = c;
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var row in parsed)
+        {
+            if (tracked.TryGetValue(row.ExamNumber, out var candidate))
+            {
+                (candidate.Name, candidate.IdNumber, candidate.Phone) = (row.Name, row.IdNumber, row.Phone);
+                (candidate.MajorId, candidate.CollegeId, candidate.Version) = (row.MajorId, row.CollegeId, Guid.NewGuid());
+            }
+            else
+            {
+                db.Candidates.Add(new Candidate
+                {
+                    ExamNumber = row.ExamNumber, Name = row.Name, IdNumber = row.IdNumber, Phone = row.Phone,
+                    MajorId = row.MajorId, CollegeId = row.CollegeId,
+                });
+            }
+        }
+        db.Record("candidates.imported", nameof(Candidate), null, $"created {created}, updated {updates.Count}");
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    // Looked up across every college (uniqueness is university-wide), in chunks so no database meets its parameter limit.
+    private async Task<ExistingCandidates> ExistingAsync(List<ImportedCandidate> rows, CancellationToken ct)
+    {
+        var found = new Dictionary<int, ExistingCandidate>();
+        async Task Find(IEnumerable<string> values, Func<string[], IQueryable<Candidate>> query)
+        {
+            foreach (var chunk in values.Distinct().Chunk(LookupChunk))
+                foreach (var c in await query(chunk).AsNoTracking().Select(c => new ExistingCandidate(c.Id, c.ExamNumber, c.IdNumber, c.Phone, c.CollegeId)).ToListAsync(ct))
+                    found[c.Id] = c;
+        }
+        var all = db.Candidates.IgnoreQueryFilters();
+        await Find(rows.Select(r => r.ExamNumber), chunk => all.Where(c => chunk.Contains(c.ExamNumber)));
+        await Find(rows.Select(r => r.Phone), chunk => all.Where(c => chunk.Contains(c.Phone)));
+        await Find(rows.Select(r => r.IdNumber), chunk => all.Where(c => chunk.Contains(c.IdNumber)));
+        return new ExistingCandidates(
+            found.Values.ToDictionary(c => c.ExamNumber), found.Values.ToDictionary(c => c.Phone), found.Values.ToDictionary(c => c.IdNumber));
+    }
+}
+
+public sealed record ImportedCandidate(int Row, string ExamNumber, string Name, string IdNumber, string Phone, int MajorId, int CollegeId);
+
+public sealed record ExistingCandidate(int Id, string ExamNumber, string IdNumber, string Phone, int CollegeId);
+
+public sealed record ExistingCandidates(
+    Dictionary<string, ExistingCandidate> ByExam, Dictionary<string, ExistingCandidate> ByPhone, Dictionary<string, ExistingCandidate> ById);

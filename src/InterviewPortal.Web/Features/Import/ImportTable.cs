@@ -1,0 +1,61 @@
+using System.IO.Compression;
+using InterviewPortal.Web.Infrastructure.Localization;
+
+namespace InterviewPortal.Web.Features.Import;
+
+/// <summary>A sheet as read from the file: the header cells as written, then the data rows with their row numbers (header = row 1).</summary>
+public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<ImportRow> Rows);
+
+/// <summary>One data row; a cell may carry a reading error (a number Excel stored with lost digits) instead of a value.</summary>
+public sealed record ImportRow(int Number, IReadOnlyList<ImportCell> Cells)
+{
+    public ImportCell Cell(int column) => column < Cells.Count ? Cells[column] : ImportCell.Empty;
+}
+
+public readonly record struct ImportCell(string Value, string? Error = null)
+{
+    public static readonly ImportCell Empty = new("");
+}
+
+/// <summary>A file the import cannot read at all: the status (400, 415) and a message.</summary>
+public sealed class ImportFileException(int status, string message) : Exception(message)
+{
+    public int Status { get; } = status;
+}
+
+/// <summary>Reads an uploaded candidate file, judging the format by content, never by the name: an OpenXML zip or text.</summary>
+public static class CandidateFileReader
+{
+    public static ImportTable Read(byte[] content)
+    {
+        if (content.Length == 0)
+            throw new ImportFileException(400, Lang.T("文件是空的。", "The file is empty."));
+        if (content is [(byte)'P', (byte)'K', 3, 4, ..])
+            return ReadZip(content);
+        return CsvTable.Read(content);
+    }
+
+    private static ImportTable ReadZip(byte[] content)
+    {
+        try
+        {
+            using (var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read))
+            {
+                if (zip.GetEntry("[Content_Types].xml") is null || !zip.Entries.Any(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal)))
+                    throw NotSpreadsheet();
+            }
+            return XlsxTable.Read(content);
+        }
+        catch (InvalidDataException)
+        {
+            throw NotSpreadsheet();
+        }
+        catch (DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            throw NotSpreadsheet();
+        }
+    }
+
+    private static ImportFileException NotSpreadsheet() =>
+        new(415, Lang.T("只能导入 .xlsx 工作簿或 .csv 文本文件。", "Only an .xlsx workbook or a .csv text file can be imported."));
+}

@@ -1,0 +1,68 @@
+using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Infrastructure.Localization;
+
+namespace InterviewPortal.Web.Features.Import;
+
+/// <summary>The per-row checks of an import; each failure is one error naming the row, the column as written and the reason.</summary>
+internal sealed class RowChecks(ImportColumns columns, List<ImportError> errors)
+{
+    private readonly Dictionary<string, int> examRows = [];
+    private readonly Dictionary<string, int> phoneRows = [];
+    private readonly Dictionary<string, int> idRows = [];
+
+    /// <summary>The row's candidate when every cell is valid and no earlier row has its numbers; otherwise null and the errors added.</summary>
+    public ImportedCandidate? Row(ImportRow row, Dictionary<string, (int Id, int CollegeId)> majors)
+    {
+        var before = errors.Count;
+        var exam = Value(row, ImportField.ExamNumber, CandidateRules.CheckExamNumber);
+        var name = Value(row, ImportField.Name, n => n.Length == 0 ? Lang.T("姓名不能为空", "The name is required.")
+            : n.Length > 50 ? Lang.T("姓名最多50个字符", "The name has at most 50 characters.") : null);
+        var id = Value(row, ImportField.IdNumber, CandidateRules.CheckIdNumber) is { } raw ? CandidateRules.NormalizeIdNumber(raw) : null;
+        var phone = Value(row, ImportField.Phone, CandidateRules.CheckPhone);
+        var majorCode = Value(row, ImportField.MajorCode, c => c.Length == 0 ? Lang.T("专业代码不能为空", "The major code is required.") : null);
+        // Excel drops a major code's leading zero (081200 → 81200) in number cells and their CSV; the code is always 6 digits.
+        if (majorCode is { Length: < 6 } && majorCode.All(char.IsAsciiDigit))
+            majorCode = majorCode.PadLeft(6, '0');
+        (int Id, int CollegeId) major = default;
+        if (majorCode is not null && !majors.TryGetValue(majorCode, out major))
+            Add(row.Number, ImportField.MajorCode, Lang.T($"本学院没有专业代码 {majorCode}", $"Your college has no major with code {majorCode}."));
+
+        Unique(row.Number, ImportField.ExamNumber, exam, examRows, "考生编号", "exam number");
+        Unique(row.Number, ImportField.IdNumber, id, idRows, "证件号码", "ID number");
+        Unique(row.Number, ImportField.Phone, phone, phoneRows, "手机号", "mobile number");
+        return errors.Count > before ? null : new ImportedCandidate(row.Number, exam!, name!, id!, phone!, major.Id, major.CollegeId);
+    }
+
+    /// <summary>An existing exam number is an update, but only of a candidate the caller plans; a phone or ID number of someone else is an error.</summary>
+    public void AgainstExisting(ImportedCandidate row, ExistingCandidates existing, int? ownCollege)
+    {
+        if (existing.ByExam.TryGetValue(row.ExamNumber, out var same) && ownCollege is not null && same.CollegeId != ownCollege)
+            Add(row.Row, ImportField.ExamNumber, Lang.T("该考生编号属于其他学院的考生", "This exam number belongs to a candidate of another college."));
+        if (existing.ById.TryGetValue(row.IdNumber, out var byId) && byId.ExamNumber != row.ExamNumber)
+            Add(row.Row, ImportField.IdNumber, Lang.T("证件号码已属于另一名考生", "This ID number belongs to another candidate."));
+        if (existing.ByPhone.TryGetValue(row.Phone, out var byPhone) && byPhone.ExamNumber != row.ExamNumber)
+            Add(row.Row, ImportField.Phone, Lang.T("手机号已属于另一名考生", "This mobile number belongs to another candidate."));
+    }
+
+    private string? Value(ImportRow row, ImportField field, Func<string, string?> check)
+    {
+        var cell = row.Cell(columns[field]);
+        var error = cell.Error ?? check(cell.Value);
+        if (error is null)
+            return cell.Value;
+        Add(row.Number, field, error);
+        return null;
+    }
+
+    private void Unique(int row, ImportField field, string? value, Dictionary<string, int> seen, string zh, string en)
+    {
+        if (value is null)
+            return;
+        if (seen.TryGetValue(value, out var first))
+            Add(row, field, Lang.T($"{zh}与第 {first} 行重复", $"The {en} repeats row {first}."));
+        else
+            seen[value] = row;
+    }
+
+    private void Add(int row, ImportField field, string message) => errors.Add(new ImportError(row, columns.Header(field), message));
+}

@@ -1,0 +1,98 @@
+using FluentValidation;
+using InterviewPortal.Data;
+using InterviewPortal.Data.Candidates;
+using InterviewPortal.Data.Requests;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Infrastructure.Localization;
+using InterviewPortal.Web.Infrastructure.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Inbox;
+
+public sealed record AnswerInput(string? Answer);
+
+public sealed record RefuseInput(string? Reason);
+
+public sealed class AnswerInputValidator : AbstractValidator<AnswerInput>
+{
+    public AnswerInputValidator() =>
+        RuleFor(a => a.Answer).Must(a => !string.IsNullOrWhiteSpace(a) && a.Trim().Length <= 1000)
+            .WithMessage(_ => Lang.T("请填写答复（最多1000字）", "Write an answer (at most 1000 characters)."));
+}
+
+public sealed class RefuseInputValidator : AbstractValidator<RefuseInput>
+{
+    public RefuseInputValidator() =>
+        RuleFor(a => a.Reason).Must(a => !string.IsNullOrWhiteSpace(a) && a.Trim().Length <= 1000)
+            .WithMessage(_ => Lang.T("拒绝时必须说明理由（最多1000字）", "A refusal needs a reason (at most 1000 characters)."));
+}
+
+/// <summary>The secretary's answers: reply to an assignment report; approve a phone change (the candidate's phone changes, audited) or refuse it with a reason.</summary>
+public sealed class AnswerRequestsHandler(PortalDbContext db, TimeProvider clock)
+{
+    public async Task<SaveResult> AnswerReportAsync(int id, AnswerInput input, CancellationToken ct)
+    {
+        var report = await db.AssignmentReports.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+            return new SaveResult(SaveOutcome.NotFound);
+        (report.Answer, report.AnsweredBy, report.AnsweredAt) = (input.Answer!.Trim(), db.Scope.Actor, clock.GetUtcNow().UtcDateTime);
+        (report.Status, report.Version) = (RequestStatus.Answered, Guid.NewGuid());
+        db.Record("assignment-report.answered", nameof(AssignmentReport), id);
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(SaveOutcome.Saved, id);
+    }
+
+    public async Task<SaveResult> ApprovePhoneChangeAsync(int id, CancellationToken ct)
+    {
+        var request = await db.PhoneChangeRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+            return new SaveResult(SaveOutcome.NotFound);
+        if (request.Status != RequestStatus.Open)
+            return AlreadyDecided(request);
+        var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == request.CandidateId, ct);
+        if (candidate is null)
+            return new SaveResult(SaveOutcome.NotFound);
+        if (CandidateRules.CheckPhone(request.NewPhone) is { } invalid)
+            return new SaveResult(SaveOutcome.Conflict, Detail: invalid);
+        if (await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.Phone == request.NewPhone && c.Id != candidate.Id, ct))
+            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("新手机号已属于另一名考生，不能批准。", "The new mobile number belongs to another candidate; the change cannot be approved."));
+
+        var old = candidate.Phone;
+        (candidate.Phone, candidate.Version) = (request.NewPhone, Guid.NewGuid());
+        Decide(request, RequestStatus.Approved, null);
+        db.Record("candidate.phone-changed", nameof(Candidate), candidate.Id,
+            $"phone change request {id} approved: {PersonalData.MaskPhone(old)} -> {PersonalData.MaskPhone(request.NewPhone)}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("新手机号刚被其他考生占用。", "The new mobile number was just taken by another candidate."));
+        }
+        return new SaveResult(SaveOutcome.Saved, id);
+    }
+
+    public async Task<SaveResult> RefusePhoneChangeAsync(int id, RefuseInput input, CancellationToken ct)
+    {
+        var request = await db.PhoneChangeRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+            return new SaveResult(SaveOutcome.NotFound);
+        if (request.Status != RequestStatus.Open)
+            return AlreadyDecided(request);
+        Decide(request, RequestStatus.Refused, input.Reason!.Trim());
+        db.Record("phone-change.refused", nameof(PhoneChangeRequest), id, request.DecisionReason);
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(SaveOutcome.Saved, id);
+    }
+
+    private void Decide(PhoneChangeRequest request, RequestStatus status, string? reason)
+    {
+        (request.Status, request.DecisionReason, request.Version) = (status, reason, Guid.NewGuid());
+        (request.DecidedBy, request.DecidedAt) = (db.Scope.Actor, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private static SaveResult AlreadyDecided(PhoneChangeRequest request) =>
+        new(SaveOutcome.Conflict, Detail: Lang.T($"该申请已处理（{request.Status}）。", $"The request was already decided ({request.Status})."));
+}

@@ -1,0 +1,63 @@
+using InterviewPortal.Data;
+using InterviewPortal.Data.Interviews;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Pledges;
+using Hangfire;
+using InterviewPortal.Web.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Invitations;
+
+public sealed record InvitationItem(int Id, int InterviewId, InvitationStatus Status, string? MeetingId, string? JoinLink,
+    int Attempts, string? LastError, string? RequestedBy, DateTime CreatedAt, DateTime? SentAt, DateTime? AdmittedAt);
+
+/// <summary>
+/// The assistant invites a verified candidate (or invites again after an interruption): the interview
+/// moves to Invited now, and a job brings the candidate into the room's meeting.
+/// </summary>
+public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options, TimeProvider clock)
+{
+    /// <summary>Null when the interview is outside the caller's scope; DomainRuleException (409) when it cannot be invited.</summary>
+    public async Task<InvitationItem?> HandleAsync(int interviewId, CancellationToken ct)
+    {
+        var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
+        if (interview is null)
+            return null;
+        await PledgeGate.RequireConfirmedAsync(db, interview.CandidateId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        interview.Invite(now);
+        var invitation = new MeetingInvitation { InterviewId = interview.Id, RequestedBy = db.Scope.Actor, CreatedAt = now };
+        db.MeetingInvitations.Add(invitation);
+        db.Record("interview.invite", nameof(Interview), interview.Id, "Invitation into the room's meeting requested", now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainRuleException($"Interview {interviewId} was changed by someone else meanwhile; look again and retry.");
+        }
+        jobs.Enqueue<SendInvitationJob>(options.Queue, j => j.RunAsync(invitation.Id, CancellationToken.None));
+        return InvitationsApi.Item(invitation);
+    }
+}
+
+/// <summary>Staff put a failed invitation back on the queue.</summary>
+public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options)
+{
+    public async Task<InvitationItem?> HandleAsync(int interviewId, int invitationId, CancellationToken ct)
+    {
+        var invitation = await db.MeetingInvitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.InterviewId == interviewId, ct);
+        if (invitation is null)
+            return null;
+        if (invitation.Status != InvitationStatus.Failed)
+            throw new DomainRuleException($"Invitation {invitationId} is {invitation.Status}; only a failed invitation can be retried.");
+        invitation.Status = InvitationStatus.Pending;
+        invitation.Attempts = 0;
+        invitation.Version = Guid.NewGuid();
+        db.Record("invitation.retry", nameof(MeetingInvitation), invitation.Id, $"Retry of the invitation of interview {interviewId}");
+        await db.SaveChangesAsync(ct);
+        jobs.Enqueue<SendInvitationJob>(options.Queue, j => j.RunAsync(invitation.Id, CancellationToken.None));
+        return InvitationsApi.Item(invitation);
+    }
+}

@@ -1,0 +1,99 @@
+using FluentValidation;
+using InterviewPortal.Data;
+using InterviewPortal.Data.Staff;
+using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPortal.Web.Features.Staff;
+
+public sealed record StaffAccountInput(string? UserName, string? DisplayName, string? Role, int? CollegeId, string? Password)
+{
+    public StaffAccountInput() : this(null, null, null, null, null) { }
+}
+
+public sealed class StaffAccountInputValidator : AbstractValidator<StaffAccountInput>
+{
+    public StaffAccountInputValidator()
+    {
+        RuleFor(s => s.UserName).Matches("^[A-Za-z0-9._-]{3,64}$")
+            .WithMessage(_ => Lang.T("用户名为3–64位字母、数字、点、下划线或连字符", "The user name is 3–64 letters, digits, dots, underscores or hyphens."));
+        RuleFor(s => s.UserName).NotEmpty().WithMessage(_ => Lang.T("用户名不能为空", "The user name is required."));
+        RuleFor(s => s.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100)
+            .WithMessage(_ => Lang.T("姓名不能为空，最多100个字符", "The display name is required, at most 100 characters."));
+        RuleFor(s => s.Role).Must(r => StaffRoles.All.Contains(r))
+            .WithMessage(_ => Lang.T("角色必须是 Admin、Secretary 或 Assistant", "The role is Admin, Secretary or Assistant."));
+        RuleFor(s => s.CollegeId).NotNull().When(s => s.Role == StaffRoles.Secretary)
+            .WithMessage(_ => Lang.T("学院秘书必须属于一个学院", "A secretary belongs to one college."));
+        RuleFor(s => s.Password).NotEmpty().MinimumLength(8).MaximumLength(128)
+            .WithMessage(_ => Lang.T("密码至少8位", "The password has at least 8 characters."));
+    }
+}
+
+public sealed record StaffAccountItem(string Id, string UserName, string DisplayName, string Role, int? CollegeId, string? CollegeName, bool LockedOut);
+
+/// <summary>The admin's staff accounts: list, create (a secretary bound to one college), reset a password, lift a lockout.</summary>
+public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUser> users, TimeProvider clock)
+{
+    public async Task<List<StaffAccountItem>> ListAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var colleges = await db.Colleges.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var staff = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
+        return staff.Select(u => new StaffAccountItem(u.Id, u.UserName!, u.DisplayName,
+            roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "",
+            u.CollegeId, u.CollegeId is { } c && colleges.TryGetValue(c, out var name) ? name : null,
+            u.LockoutEnd > now)).ToList();
+    }
+
+    public async Task<SaveResult> CreateAsync(StaffAccountInput input, CancellationToken ct)
+    {
+        var collegeId = input.Role == StaffRoles.Secretary ? input.CollegeId : null;
+        if (collegeId is not null && !await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
+            return SaveResult.FieldError("collegeId", Lang.T("学院不存在", "No such college."));
+        if (await users.FindByNameAsync(input.UserName!) is not null)
+            return SaveResult.Clash("userName", Lang.T("用户名已存在", "This user name is taken."));
+        var user = new StaffUser { UserName = input.UserName, DisplayName = input.DisplayName!.Trim(), CollegeId = collegeId };
+        var created = await users.CreateAsync(user, input.Password!);
+        if (!created.Succeeded)
+            return PasswordRefused(created);
+        await users.AddToRoleAsync(user, input.Role!);
+        db.Record("staff.created", nameof(StaffUser), user.UserName, $"role {input.Role}, college {collegeId}");
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(SaveOutcome.Saved);
+    }
+
+    public async Task<SaveResult> ResetPasswordAsync(string id, string? password, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return new SaveResult(SaveOutcome.NotFound);
+        if (string.IsNullOrEmpty(password) || password.Length < 8)
+            return SaveResult.FieldError("password", Lang.T("密码至少8位", "The password has at least 8 characters."));
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded)
+            return PasswordRefused(reset);
+        db.Record("staff.password-reset", nameof(StaffUser), user.UserName);
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(SaveOutcome.Saved);
+    }
+
+    public async Task<SaveResult> UnlockAsync(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+            return new SaveResult(SaveOutcome.NotFound);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        db.Record("staff.unlocked", nameof(StaffUser), user.UserName);
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(SaveOutcome.Saved);
+    }
+
+    private static SaveResult PasswordRefused(IdentityResult result) =>
+        new(SaveOutcome.Invalid, Errors: new() { ["password"] = result.Errors.Select(e => e.Description).ToArray() });
+}

@@ -1,0 +1,27 @@
+using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Validation;
+
+namespace InterviewPortal.Web.Features.Staff;
+
+public sealed record PasswordInput(string? Password);
+
+public static class StaffApi
+{
+    public static IServiceCollection AddStaffHandlers(this IServiceCollection services) => services.AddScoped<StaffAccountsHandler>();
+
+    public static RouteGroupBuilder MapStaffApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/staff").WithTags("Staff").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", async (StaffAccountsHandler h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(ct)));
+        group.MapPost("/", async (StaffAccountInput input, StaffAccountsHandler h, CancellationToken ct) =>
+            Answer(await h.CreateAsync(input, ct), TypedResults.Created($"/api/v1/staff/{input.UserName}"))).Validate<StaffAccountInput>();
+        group.MapPost("/{id}/reset-password", async (string id, PasswordInput input, StaffAccountsHandler h, CancellationToken ct) =>
+            Answer(await h.ResetPasswordAsync(id, input.Password, ct), TypedResults.NoContent()));
+        group.MapPost("/{id}/unlock", async (string id, StaffAccountsHandler h, CancellationToken ct) =>
+            Answer(await h.UnlockAsync(id, ct), TypedResults.NoContent()));
+        return api;
+    }
+
+    private static IResult Answer(SaveResult result, IResult ok) => result.Outcome == SaveOutcome.Saved ? ok : result.ToProblem();
+}

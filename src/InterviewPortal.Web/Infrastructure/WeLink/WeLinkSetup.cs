@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace InterviewPortal.Web.Infrastructure.WeLink;
+
+/// <summary>WeLink:Gateway chooses the gateway: Simulated (the embedded default) or Http (options validated at start-up).</summary>
+public static class WeLinkSetup
+{
+    public static IServiceCollection AddWeLinkGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("WeLink");
+        services.AddOptions<WeLinkOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeLinkOptions>, WeLinkOptionsValidator>();
+        var kind = section.GetValue("Gateway", WeLinkGatewayKind.Simulated);
+        if (kind != WeLinkGatewayKind.Http)
+        {
+            services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
+            return services;
+        }
+
+        var attempt = TimeSpan.FromSeconds(section.GetValue("AttemptTimeoutSeconds", 15.0));
+        services.AddSingleton<WeLinkCaches>();
+        services.AddHttpClient<WeLinkApi>()
+            .AddStandardResilienceHandler(o =>
+            {
+                // Only safe methods are retried by the handler: a POST that timed out may have created
+                // the meeting or sent the message. Throttle answers are resent by WeLinkApi itself.
+                o.Retry.DisableForUnsafeHttpMethods();
+                o.Retry.MaxRetryAttempts = 2;
+                o.Retry.Delay = TimeSpan.FromMilliseconds(300);
+                o.AttemptTimeout.Timeout = attempt;
+                o.TotalRequestTimeout.Timeout = attempt * 4;
+                o.CircuitBreaker.SamplingDuration = attempt * 2 + TimeSpan.FromSeconds(30);
+            });
+        services.AddTransient<IWeLinkGateway, HttpWeLinkGateway>();
+        return services;
+    }
+}

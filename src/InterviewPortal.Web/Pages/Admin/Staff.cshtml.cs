@@ -1,0 +1,66 @@
+using FluentValidation;
+using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Colleges;
+using InterviewPortal.Web.Features.Staff;
+using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
+using InterviewPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InterviewPortal.Web.Pages.Admin;
+
+[Authorize(Policy = Policies.Admin)]
+public class StaffModel(StaffAccountsHandler accounts, SaveCollegeHandler colleges, IValidator<StaffAccountInput> validator) : PageModel
+{
+    [BindProperty] public StaffAccountInput Input { get; set; } = new();
+
+    public List<StaffAccountItem> Accounts { get; private set; } = [];
+    public List<CollegeItem> Colleges { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var validation = await validator.ValidateAsync(Input, ct);
+        if (!validation.IsValid)
+            validation.AddTo(ModelState, nameof(Input));
+        else if (await accounts.CreateAsync(Input, ct) is { Outcome: not SaveOutcome.Saved } refused)
+            refused.AddTo(ModelState, nameof(Input));
+        else
+        {
+            Message = Lang.T($"已创建账号 {Input.UserName}。", $"Account {Input.UserName} created.");
+            Input = new();
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string id, string? password, CancellationToken ct) =>
+        await Finish(await accounts.ResetPasswordAsync(id, password, ct), Lang.T("密码已重置。", "The password was reset."), ct);
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) =>
+        await Finish(await accounts.UnlockAsync(id, ct), Lang.T("账号已解锁。", "The account was unlocked."), ct);
+
+    private async Task<IActionResult> Finish(SaveResult result, string done, CancellationToken ct)
+    {
+        if (result.Outcome == SaveOutcome.NotFound)
+            return NotFound();
+        if (result.Outcome == SaveOutcome.Saved)
+            Message = done;
+        else
+            Error = string.Join(" ", result.Errors?.Values.SelectMany(v => v) ?? [result.Detail ?? ""]);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Accounts = await accounts.ListAsync(ct);
+        Colleges = await colleges.ListAsync(ct);
+    }
+}
