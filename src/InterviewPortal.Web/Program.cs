@@ -61,7 +61,9 @@ if (app.Services.GetRequiredService<DatabaseOptions>().Demo)
 
 app.UseExceptionHandler("/Error");
 app.UsePortalSecurity();
-app.UseStatusCodePages();
+// Bare status codes: problem details for API callers, the friendly error page for people.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseStaticFiles();

@@ -1,7 +1,7 @@
+using InterviewPortal.Web.Features.Live;
 using Hangfire;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Infrastructure.WeLink;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +14,7 @@ namespace InterviewPortal.Web.Features.Invitations;
 /// ever admitted. Failures retry with back-off, then the invitation is Failed with its error.
 /// </summary>
 [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = new[] { 3, 10, 30 }, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings, IWeLinkGateway gateway, TimeProvider clock, ExamDayBroadcaster live, ILogger<SendInvitationJob> log)
+public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings, IWeLinkGateway gateway, TimeProvider clock, ExamDayBroadcaster broadcaster, ILogger<SendInvitationJob> log)
 {
     public const int MaxAttempts = 4;
 
@@ -63,7 +63,7 @@ public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings,
             invitation.LastError = error.Length > 1000 ? error[..1000] : error;
         invitation.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
-        // Sent or failed shows on the consoles and in the college view's "invitations failed" list at once.
-        await live.InterviewChangedAsync(invitation.InterviewId, CancellationToken.None);
+        // The console and the college view show the invitation's state live.
+        await broadcaster.InterviewChangedAsync(invitation.InterviewId, ct);
     }
 }

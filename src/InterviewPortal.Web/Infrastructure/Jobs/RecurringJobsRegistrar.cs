@@ -1,5 +1,6 @@
 using Hangfire;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Verifications;
 
 namespace InterviewPortal.Web.Infrastructure.Jobs;
 
@@ -7,11 +8,15 @@ namespace InterviewPortal.Web.Infrastructure.Jobs;
 public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, JobsOptions options) : IHostedService
 {
     public const string NoticeSweep = "pre-exam-notice-sweep";
+    public const string PhotoRetention = "id-photo-retention";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Recurring)
-            recurring.AddOrUpdate<MissedNoticeSweep>(NoticeSweep, options.Queue, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
+        if (!options.Recurring)
+            return Task.CompletedTask;
+        recurring.AddOrUpdate<MissedNoticeSweep>(NoticeSweep, options.Queue, s => s.RunAsync(CancellationToken.None), Cron.Minutely());
+        // Hourly, so a photo goes within the hour it falls due and a missed run costs little.
+        recurring.AddOrUpdate<PhotoRetentionJob>(PhotoRetention, options.Queue, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         return Task.CompletedTask;
     }
 
