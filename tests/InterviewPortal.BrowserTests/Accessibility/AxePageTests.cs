@@ -35,6 +35,9 @@ public sealed class AxePageTests(BrowserPortal portal) : IClassFixture<BrowserPo
         ("/Inbox", Secretaries),
         ("/Admin", ["admin"]),
         ("/Admin/Outbox", ["admin"]),
+        ("/College/Pledge", Secretaries),
+        ("/College/Rehearsals", Secretaries),
+        ("/Me/Pledge", [Visit.Candidate]),
     ];
 
     /// <summary>
