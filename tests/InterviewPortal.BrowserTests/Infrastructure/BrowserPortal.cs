@@ -2,6 +2,7 @@ using InterviewPortal.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewPortal.BrowserTests.Infrastructure;
@@ -89,17 +90,44 @@ public class BrowserPortal : IAsyncLifetime
         var options = new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), ViewportSize = visit.Viewport, BypassCSP = visit.BypassCsp };
         if (visit.IsAnonymous)
             return await Browser.NewContextAsync(options);
+        if (visit.As == Visit.Candidate)
+            visit = visit with { As = Visit.CandidatePrefix + await DefaultCandidatePhoneAsync() };
         if (!signedInState.TryGetValue(visit.As, out var state))
         {
             await using var first = await Browser.NewContextAsync(options);
             var page = await first.NewPageAsync();
-            await SignInStaffAsync(page, visit.As);
+            if (visit.CandidatePhone is { } phone)
+                await SignInCandidateAsync(page, phone);
+            else
+                await SignInStaffAsync(page, visit.As);
             state = await first.StorageStateAsync();
             signedInState[visit.As] = state;
         }
         options.StorageState = state;
         return await Browser.NewContextAsync(options);
     }
+
+    /// <summary>
+    /// The candidate's way in: the phone number into /Candidate/SignIn, the code read from what the simulated
+    /// WeLink gateway "sent" (the newest SignInCode row of the GatewayOutbox for that phone), then /Me.
+    /// </summary>
+    public async Task SignInCandidateAsync(IPage page, string phone)
+    {
+        await page.GotoAsync("/Candidate/SignIn");
+        await page.Locator("#Phone").FillAsync(phone);
+        await page.Locator("main form button[type=submit]").First.ClickAsync();
+        await page.Locator("#Code").WaitForAsync();
+        var text = await Portal.WithDbAsync(db => db.GatewayOutbox
+            .Where(r => r.Recipient == phone && r.Kind == "SignInCode").OrderByDescending(r => r.Id).Select(r => r.Text).FirstAsync());
+        var code = Regex.Match(text, @"\b\d{6}\b").Value;
+        await page.Locator("#Code").FillAsync(code);
+        await page.Locator("main form button[type=submit]").First.ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/Me", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The phone of the demo candidate "candidate" stands for: the first of the CS college with an interview.</summary>
+    public Task<string> DefaultCandidatePhoneAsync() => Portal.WithDbAsync(db => db.Interviews
+        .OrderBy(i => i.CandidateId).Select(i => i.Candidate.Phone).FirstAsync());
 
     /// <summary>Types the user name and password into /Account/Login and waits for the dashboard.</summary>
     public static async Task SignInStaffAsync(IPage page, string userName, string password = PortalFactory.DemoPassword)

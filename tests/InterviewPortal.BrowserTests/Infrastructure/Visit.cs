@@ -11,6 +11,15 @@ public sealed record Visit(string As = Visit.Anonymous, string Culture = Lang.Ch
 {
     public const string Anonymous = "anonymous";
 
+    /// <summary>Some demo candidate with an interview; "candidate:13800000000" names one by phone.</summary>
+    public const string Candidate = "candidate";
+    public const string CandidatePrefix = "candidate:";
+
+    public static Visit CandidateWith(string phone) => new(CandidatePrefix + phone);
+
+    /// <summary>The phone of a "candidate:&lt;phone&gt;" visit; null for staff and anonymous.</summary>
+    public string? CandidatePhone => As.StartsWith(CandidatePrefix, StringComparison.Ordinal) ? As[CandidatePrefix.Length..] : null;
+
     /// <summary>The five demo staff accounts (password Demo#2026).</summary>
     public static readonly string[] StaffAccounts = ["admin", "secretary1", "secretary2", "assistant1", "assistant2"];
 

@@ -1,6 +1,7 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Pledges;
 using Hangfire;
 using InterviewPortal.Web.Infrastructure.Jobs;
@@ -15,7 +16,7 @@ public sealed record InvitationItem(int Id, int InterviewId, InvitationStatus St
 /// The assistant invites a verified candidate (or invites again after an interruption): the interview
 /// moves to Invited now, and a job brings the candidate into the room's meeting.
 /// </summary>
-public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options, TimeProvider clock)
+public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options, TimeProvider clock, ExamDayBroadcaster live)
 {
     /// <summary>Null when the interview is outside the caller's scope; DomainRuleException (409) when it cannot be invited.</summary>
     public async Task<InvitationItem?> HandleAsync(int interviewId, CancellationToken ct)
@@ -38,6 +39,8 @@ public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobCli
             throw new DomainRuleException($"Interview {interviewId} was changed by someone else meanwhile; look again and retry.");
         }
         jobs.Enqueue<SendInvitationJob>(options.Queue, j => j.RunAsync(invitation.Id, CancellationToken.None));
+        // The consoles and the college view follow the move live, like every other exam-day move.
+        await live.InterviewChangedAsync(interview.Id, ct);
         return InvitationsApi.Item(invitation);
     }
 }
