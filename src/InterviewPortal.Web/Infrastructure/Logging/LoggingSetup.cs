@@ -32,6 +32,9 @@ public static class LoggingSetup
     {
         app.UseSerilogRequestLogging(o =>
         {
+            // This host's logger, not the static Log.Logger: another host in the same process (tests, two nodes)
+            // replaces the static one, and this host's requests would then land in the other host's log file.
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             // Path only: query strings may carry a phone number or a search for one.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
         });
