@@ -77,7 +77,7 @@ for (var i = 0; i < count; i += 250)
     }
     await db.SaveChangesAsync();
 }
-Console.WriteLine($"Booked in {booking.Elapsed.TotalSeconds:F1} s (planner + Hangfire scheduling).");
+Console.WriteLine($"Booked in {booking.Elapsed.TotalSeconds:F1} s (planner only: the dispatcher sends from the Notifications table).");
 
 // Stop the first portal half-way through the due window; a second one takes over the same database.
 var half = start + spread / 2;
