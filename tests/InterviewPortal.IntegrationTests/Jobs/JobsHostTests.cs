@@ -26,10 +26,12 @@ public sealed class JobsHostTests
         _ = second.Server;
         await NoticeTestKit.WaitUntilAsync(async () =>
         {
+            // The row is marked Sent just after the gateway call returns: wait for both.
             var sent = 0;
             foreach (var id in ids)
                 sent += await second.SentNoticesAsync(id);
-            return sent == ids.Count;
+            return sent == ids.Count && await second.WithDbAsync(db =>
+                db.Notifications.CountAsync(n => ids.Contains(n.InterviewId!.Value) && n.Status == NotificationStatus.Sent)) == ids.Count;
         }, TimeSpan.FromSeconds(45));
         foreach (var id in ids)
             Assert.Equal(NotificationStatus.Sent, Assert.Single(await second.NoticesAsync(id)).Status);

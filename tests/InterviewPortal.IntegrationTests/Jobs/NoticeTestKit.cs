@@ -64,7 +64,7 @@ public static class NoticeTestKit
         await using var scope = portal.Services.CreateAsyncScope();
         try
         {
-            return await scope.ServiceProvider.GetRequiredService<SendPreExamNoticeJob>().SendAsync(notificationId, false, default);
+            return await scope.ServiceProvider.GetRequiredService<SendPreExamNoticeJob>().SendAsync(notificationId, default);
         }
         catch (Exception)
         {

@@ -13,8 +13,8 @@ public sealed record NoticeItem(long Id, int? InterviewId, string Template, Date
 public static class NotificationsApi
 {
     public static IServiceCollection AddNotificationHandlers(this IServiceCollection services) =>
-        services.AddScoped<NoticeScheduler>().AddScoped<SendPreExamNoticeJob>().AddScoped<MissedNoticeSweep>()
-            .AddScoped<ResendPreExamNoticeHandler>();
+        services.AddScoped<SendPreExamNoticeJob>().AddScoped<MissedNoticeSweep>()
+            .AddScoped<ResendPreExamNoticeHandler>().AddHostedService<NoticeDispatcher>();
 
     public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)
     {

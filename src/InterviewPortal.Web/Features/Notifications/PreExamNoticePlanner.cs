@@ -9,12 +9,12 @@ namespace InterviewPortal.Web.Features.Notifications;
 
 /// <summary>
 /// Stages the pre-exam (T-20) notice of an interview in the caller's unit of work: booking and
-/// rescheduling (re)plan it, cancelling withdraws it. Call before SaveChanges; once the caller's
-/// SaveChanges succeeds, the notice's job is scheduled for its due time. The outbox row's
-/// idempotency key (interview id + start time) is what keeps a notice from going out twice; a job
-/// that is lost (or runs before the caller's transaction commits) is caught by the minute sweep.
+/// rescheduling (re)plan it, cancelling withdraws it. Call before SaveChanges. Nothing is scheduled
+/// anywhere else: the <see cref="NoticeDispatcher"/> of every node sends the row when its DueAt comes.
+/// The outbox row's idempotency key (candidate, start, room and the interview's version) keeps one
+/// notice per planned time; the claim keeps it from going out twice.
 /// </summary>
-public sealed class PreExamNoticePlanner(PortalDbContext db, NoticeScheduler? scheduler = null)
+public sealed class PreExamNoticePlanner(PortalDbContext db)
 {
     private readonly List<(Notification Notice, Interview Interview)> staged = [];
     private bool listening;
@@ -34,7 +34,7 @@ public sealed class PreExamNoticePlanner(PortalDbContext db, NoticeScheduler? sc
         };
         db.Notifications.Add(notice);
         staged.Add((notice, interview));
-        if (!listening && scheduler is not null)
+        if (!listening)
         {
             db.SavedChanges += OnSaved;
             listening = true;
@@ -54,7 +54,6 @@ public sealed class PreExamNoticePlanner(PortalDbContext db, NoticeScheduler? sc
         {
             notice.Status = NotificationStatus.Cancelled;
             notice.Version = Guid.NewGuid();
-            scheduler?.Remove(notice.JobId);
         }
         foreach (var s in staged.Where(s => s.Interview == interview && s.Notice.Id == 0).ToList())
         {
@@ -63,7 +62,7 @@ public sealed class PreExamNoticePlanner(PortalDbContext db, NoticeScheduler? sc
         }
     }
 
-    // After the caller's save: a new interview only now has its id, so link the notice to it, then schedule the job.
+    // After the caller's save: a new interview only now has its id, so link the notice to it (the dispatcher skips unlinked rows).
     private void OnSaved(object? sender, SavedChangesEventArgs e)
     {
         var saved = staged.Where(s => s.Notice.Id > 0).ToList();
@@ -77,13 +76,6 @@ public sealed class PreExamNoticePlanner(PortalDbContext db, NoticeScheduler? sc
                 entry.CurrentValue = interview.Id;
                 entry.OriginalValue = interview.Id;
             }
-            if (notice.Status != NotificationStatus.Pending || scheduler!.Schedule(notice.Id, notice.DueAt) is not { } jobId)
-                continue;
-            // Kept so a reschedule or cancel can delete the job; the job checks the row anyway.
-            db.Notifications.Where(n => n.Id == notice.Id).ExecuteUpdate(s => s.SetProperty(n => n.JobId, jobId));
-            var job = db.Entry(notice).Property(n => n.JobId);
-            job.CurrentValue = jobId;
-            job.OriginalValue = jobId;
         }
     }
 }
@@ -95,10 +87,14 @@ public static class NoticeTemplates
     /// <summary>Key prefix of a notice an assistant sends again by hand: each one is new, so it is never deduplicated away.</summary>
     public const string ResendPrefix = "pre-exam-resend:";
 
-    public static string PreExamKey(Interview interview) => PreExamKey(interview.CandidateId, interview.StartsAt, interview.ExamRoomId);
+    public static string PreExamKey(Interview interview) => PreExamKey(interview.CandidateId, interview.StartsAt, interview.ExamRoomId, interview.Version);
 
-    public static string PreExamKey(int candidateId, DateTime startsAt, int examRoomId) =>
-        $"{PreExam}:{candidateId}:{startsAt:yyyyMMddHHmm}:{examRoomId}";
+    /// <summary>
+    /// The interview's version is part of the key: it changes on every reschedule, so moving an interview
+    /// back to a room and start it had before gets a new key instead of colliding with the cancelled row.
+    /// </summary>
+    public static string PreExamKey(int candidateId, DateTime startsAt, int examRoomId, Guid interviewVersion) =>
+        $"{PreExam}:{candidateId}:{startsAt:yyyyMMddHHmm}:{examRoomId}:{interviewVersion:N}";
 
     public static string ResendKey(int interviewId) => $"{ResendPrefix}{interviewId}:{Guid.NewGuid():N}";
 }

@@ -8,8 +8,11 @@ namespace InterviewPortal.Web.Features.Notifications;
 
 public sealed record NoticeQueued(long NotificationId, int InterviewId);
 
-/// <summary>The assistant sends the pre-exam notice again, now: a new outbox row with a new key, audited.</summary>
-public sealed class ResendPreExamNoticeHandler(PortalDbContext db, NoticeScheduler scheduler, TimeProvider clock)
+/// <summary>
+/// The assistant sends the pre-exam notice again, now: a new outbox row with a new key, due now, audited;
+/// the dispatcher sends it on its next poll (about a second).
+/// </summary>
+public sealed class ResendPreExamNoticeHandler(PortalDbContext db, TimeProvider clock)
 {
     /// <summary>Null when the interview is not in the caller's scope; throws DomainRuleException (409) when it is over.</summary>
     public async Task<NoticeQueued?> HandleAsync(int interviewId, CancellationToken ct)
@@ -33,7 +36,6 @@ public sealed class ResendPreExamNoticeHandler(PortalDbContext db, NoticeSchedul
         db.Notifications.Add(notice);
         db.Record("notice.resend", nameof(Interview), interview.Id, "Pre-exam notice sent again by hand", now);
         await db.SaveChangesAsync(ct);
-        scheduler.Schedule(notice.Id, now);
         return new NoticeQueued(notice.Id, interview.Id);
     }
 }

@@ -2,28 +2,33 @@ using Hangfire;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Notifications;
+using InterviewPortal.Web.Infrastructure.Jobs;
 using InterviewPortal.Web.Infrastructure.WeLink;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Notifications;
 
 /// <summary>
-/// Sends one pre-exam notice (its outbox row id), at its due time or when the sweep finds it. Hangfire
-/// may run it early, late, twice or on two servers: the row is claimed (Pending → Sending, checked
-/// against its version) in our own transaction before the gateway is called, so at most one run sends.
-/// A withdrawn, moved or cancelled interview's notice is skipped; failures go back to Pending for
-/// Hangfire's back-off retry and end as Failed, visible to staff.
+/// Sends one pre-exam notice (its outbox row id); the <see cref="NoticeDispatcher"/> calls it for each due
+/// row. It may run twice or on two nodes: the row is claimed (Pending → Sending, checked against its
+/// version) in our own transaction before the gateway is called, so at most one run sends. A withdrawn,
+/// moved or cancelled interview's notice is skipped; a failed send goes back to Pending with its due time
+/// pushed out (back-off), and after <see cref="MaxAttempts"/> ends as Failed, visible to staff.
 /// </summary>
-[AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = new[] { 5, 15, 60, 180 }, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gateway, NoticeScheduler scheduler, TimeProvider clock, ILogger<SendPreExamNoticeJob> log)
+public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gateway, JobsOptions options, TimeProvider clock, ILogger<SendPreExamNoticeJob> log)
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
     private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    public Task RunAsync(long notificationId, CancellationToken ct) => SendAsync(notificationId, bySweep: false, ct);
+    /// <summary>Kept so Hangfire jobs enqueued by an earlier version still find their method; they only send a due row.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAsync(long notificationId, CancellationToken ct) => SendAsync(notificationId, ct);
 
-    public async Task<NoticeOutcome> SendAsync(long notificationId, bool bySweep, CancellationToken ct)
+    /// <summary>How long a failed notice waits before attempt <paramref name="attempts"/> + 1: base × 2^attempts.</summary>
+    public TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Max(0, options.NoticeRetrySeconds) * Math.Pow(2, attempts));
+
+    public async Task<NoticeOutcome> SendAsync(long notificationId, CancellationToken ct)
     {
         var notice = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.Id == notificationId, ct);
         if (notice is null || notice.Status != NotificationStatus.Pending)
@@ -31,16 +36,14 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         var now = clock.GetUtcNow().UtcDateTime;
         if (notice.DueAt > now.AddSeconds(2))
         {
-            // Ran early (a clock step, a manual trigger): come back at the due time.
-            scheduler.Schedule(notice.Id, notice.DueAt);
-            return NoticeOutcome.NotDue;
+            return NoticeOutcome.NotDue; // picked early (another node's clock): the dispatcher comes back at the due time
         }
         var resend = notice.IdempotencyKey.StartsWith(NoticeTemplates.ResendPrefix, StringComparison.Ordinal);
         var interview = notice.InterviewId is { } interviewId
             ? await db.Interviews.IgnoreQueryFilters().AsNoTracking().Include(i => i.Candidate).Include(i => i.ExamRoom).FirstOrDefaultAsync(i => i.Id == interviewId, ct)
             : null;
         if (interview is null)
-            return NoticeOutcome.NothingToDo; // not yet linked (its booking is still committing); the sweep retries
+            return NoticeOutcome.NothingToDo; // not yet linked (its booking is still committing): picked up once it is
         if (Obsolete(notice, interview, resend, now) is { } reason)
         {
             await FinishAsync(notice, NotificationStatus.Pending, reason.Status, reason.Text, ct);
@@ -59,6 +62,8 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         if (claimed == 0)
             return NoticeOutcome.NothingToDo; // another run holds it or already sent it
 
+        // Late when it leaves more than a minute after its due time (decided at the claim, before the gateway's own delay).
+        var late = now - notice.DueAt > LateAfter;
         // From the claim on, a shutdown must not cut the send in half: finish within a bounded time instead.
         using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var text = PreExamNoticeText.Compose(interview.Candidate.Name, interview.StartsAt, interview.ExamRoom.Name);
@@ -70,18 +75,18 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         {
             var attempts = notice.Attempts + 1;
             var final = attempts >= MaxAttempts;
+            var nextDue = final ? notice.DueAt : clock.GetUtcNow().UtcDateTime + Backoff(attempts);
             log.LogWarning(e, "Notice {NotificationId} attempt {Attempt} failed", notice.Id, attempts);
             await db.Notifications.Where(n => n.Id == notice.Id && n.Version == claim).ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.Status, final ? NotificationStatus.Failed : NotificationStatus.Pending)
+                .SetProperty(n => n.DueAt, nextDue)
+                .SetProperty(n => n.Late, n => n.Late || late)
                 .SetProperty(n => n.LastError, Truncate(e.Message))
                 .SetProperty(n => n.Version, Guid.NewGuid()), bounded.Token);
-            if (final || bySweep)
-                return NoticeOutcome.Failed;
-            throw; // Hangfire retries with back-off
+            return final ? NoticeOutcome.Failed : NoticeOutcome.Retrying;
         }
 
         var sentAt = clock.GetUtcNow().UtcDateTime;
-        var late = bySweep || sentAt - notice.DueAt > LateAfter;
         await db.Notifications.Where(n => n.Id == notice.Id && n.Version == claim).ExecuteUpdateAsync(s => s
             .SetProperty(n => n.Status, NotificationStatus.Sent)
             .SetProperty(n => n.SentAt, sentAt)
@@ -147,5 +152,6 @@ public enum NoticeOutcome
     NotDue,
     Skipped,
     Sent,
+    Retrying,
     Failed,
 }
