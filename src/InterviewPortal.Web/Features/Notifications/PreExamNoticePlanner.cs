@@ -19,9 +19,12 @@ public sealed class PreExamNoticePlanner(PortalDbContext db)
     private readonly List<(Notification Notice, Interview Interview)> staged = [];
     private bool listening;
 
+    // Read once per unit of work: auto-scheduling plans thousands of notices in one request.
+    private int? leadMinutes;
+
     public async Task PlanAsync(Interview interview, CancellationToken ct)
     {
-        var lead = await db.Settings.Select(s => (int?)s.NoticeLeadMinutes).FirstOrDefaultAsync(ct) ?? new PortalSettings().NoticeLeadMinutes;
+        var lead = leadMinutes ??= await db.Settings.Select(s => (int?)s.NoticeLeadMinutes).FirstOrDefaultAsync(ct) ?? new PortalSettings().NoticeLeadMinutes;
         await WithdrawAsync(interview, ct);
         var notice = new Notification
         {
