@@ -55,28 +55,4 @@ public static class CandidatesApi
         var result = await handler.HandleAsync(id, ct);
         return result.Outcome == SaveOutcome.Saved ? TypedResults.NoContent() : result.ToProblem();
     }
-
-    /// <summary>The problem details for a refused save: 404, 400 with field errors, or 409 naming the clash (with the field too).</summary>
-    public static IResult ToProblem(this SaveResult result) => result.Outcome switch
-    {
-        SaveOutcome.NotFound => TypedResults.Problem(title: "Not found", detail: result.Detail, statusCode: StatusCodes.Status404NotFound),
-        SaveOutcome.Invalid => TypedResults.ValidationProblem(result.Errors ?? [], title: "One or more fields are invalid."),
-        _ => TypedResults.Problem(title: "Conflict", detail: result.Detail, statusCode: StatusCodes.Status409Conflict,
-            extensions: result.Errors is null ? null : new Dictionary<string, object?> { ["errors"] = result.Errors }),
-    };
-
-    /// <summary>Puts a refused save's field errors next to the page's fields (or at the top when there is no field).</summary>
-    public static void AddTo(this SaveResult result, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string prefix)
-    {
-        if (result.Errors is { Count: > 0 } errors)
-        {
-            foreach (var (field, messages) in errors)
-                foreach (var message in messages)
-                    modelState.AddModelError($"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
-        }
-        else
-        {
-            modelState.AddModelError(string.Empty, result.Detail ?? result.Outcome.ToString());
-        }
-    }
 }

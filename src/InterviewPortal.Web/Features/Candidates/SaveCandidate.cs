@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.Shared;
 using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Candidates;
@@ -26,15 +27,6 @@ public sealed class CandidateInputValidator : AbstractValidator<CandidateInput>
         RuleFor(c => c.Phone).MobilePhone();
         RuleFor(c => c.MajorId).NotNull().WithMessage(_ => Lang.T("请选择专业", "Choose a major."));
     }
-}
-
-public enum SaveOutcome { Saved, NotFound, Invalid, Conflict }
-
-/// <summary>What a save did: the id, or the field errors / the clash that refused it.</summary>
-public sealed record SaveResult(SaveOutcome Outcome, int Id = 0, Dictionary<string, string[]>? Errors = null, string? Detail = null)
-{
-    public static SaveResult FieldError(string field, string message) => new(SaveOutcome.Invalid, Errors: new() { [field] = [message] });
-    public static SaveResult Clash(string field, string message) => new(SaveOutcome.Conflict, Errors: new() { [field] = [message] }, Detail: message);
 }
 
 /// <summary>Creates or edits a candidate in the caller's scope; the major must be one the caller plans, and the numbers unique across all colleges.</summary>

@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Infrastructure.Auth;

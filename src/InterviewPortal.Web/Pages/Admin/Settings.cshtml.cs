@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.Shared;
 using FluentValidation;
 using InterviewPortal.Web.Features.Settings;
 using InterviewPortal.Web.Infrastructure.Auth;

@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.Shared;
 using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Candidates;

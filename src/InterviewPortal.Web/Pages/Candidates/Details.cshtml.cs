@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Candidates;
 using InterviewPortal.Web.Features.Audit;
