@@ -99,6 +99,11 @@ public class MyInterviewTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
         {
             var interview = await db.Interviews.Include(i => i.ExamRoom).SingleAsync(i => i.CandidateId == candidate.Id);
             interview.ExamRoom.RecordSessions = true;
+            // Invitations exist only for invited candidates (the page looks the meeting up only from then on).
+            interview.MarkNotified(DateTime.UtcNow);
+            interview.SubmitIdPhoto();
+            interview.VerifyId();
+            interview.Invite(DateTime.UtcNow);
             db.MeetingInvitations.Add(new MeetingInvitation { InterviewId = interview.Id, MeetingId = "961234567", Status = InvitationStatus.Sent });
             await db.SaveChangesAsync();
         });
