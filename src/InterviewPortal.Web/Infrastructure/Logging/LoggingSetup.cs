@@ -21,9 +21,12 @@ public static class LoggingSetup
                 .Enrich.FromLogContext()
                 .Enrich.With<PersonalDataMaskingEnricher>()
                 // Exceptions are rendered by the sink, past the enricher: the formatter masks the finished text.
-                .WriteTo.Console(MaskingTextFormatter.WithTemplate(MaskingTextFormatter.ConsoleTemplate))
-                .WriteTo.File(MaskingTextFormatter.WithTemplate(MaskingTextFormatter.FileTemplate), Path.Combine(folder, "portal-.log"), rollingInterval: RollingInterval.Day,
-                    retainedFileCountLimit: 30, fileSizeLimitBytes: 100_000_000, rollOnFileSizeLimit: true);
+                // Both sinks write on a background thread: written inline, every request queued on the sinks'
+                // locks (a quarter of the busy time of /api/v1/me at 64 connections). Disposing the host flushes.
+                .WriteTo.Async(sink => sink.Console(MaskingTextFormatter.WithTemplate(MaskingTextFormatter.ConsoleTemplate)))
+                .WriteTo.Async(sink => sink.File(MaskingTextFormatter.WithTemplate(MaskingTextFormatter.FileTemplate),
+                    Path.Combine(folder, "portal-.log"), rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 30, fileSizeLimitBytes: 100_000_000, rollOnFileSizeLimit: true));
         });
         return builder;
     }
