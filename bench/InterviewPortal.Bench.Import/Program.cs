@@ -24,7 +24,7 @@ var options = builder.Options;
 
 int collegeId;
 string[] majorCodes = ["081200", "083500", "085400"];
-await using (var db = new PortalDbContext(options, AccessScope.System))
+await using (var db = new PortalDbContext(options).WithScope(AccessScope.System))
 {
     await db.Database.MigrateAsync();
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
@@ -34,7 +34,7 @@ await using (var db = new PortalDbContext(options, AccessScope.System))
     await db.SaveChangesAsync();
     collegeId = college.Id;
 }
-PortalDbContext Secretary() => new(options, AccessScope.Secretary("bench", collegeId));
+PortalDbContext Secretary() => new PortalDbContext(options).WithScope(AccessScope.Secretary("bench", collegeId));
 
 string[] Row(int i)
 {

@@ -16,11 +16,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options, AccessScope scope)
+/// <remarks>
+/// Contexts are pooled (creating one resolved a dozen EF services per request, contended under load), so the
+/// constructor takes only the options and the caller's scope is given with <see cref="WithScope"/> on every lease.
+/// </remarks>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
-    /// <summary>The caller's scope; the query filters below read it on every query.</summary>
-    public AccessScope Scope { get; } = scope;
+    /// <summary>The caller's scope; the query filters below read it on every query. Nobody until given.</summary>
+    public AccessScope Scope { get; private set; } = AccessScope.Nobody;
+
+    /// <summary>Gives this context (new, or leased from the pool) the scope of the one who uses it.</summary>
+    public PortalDbContext WithScope(AccessScope scope)
+    {
+        Scope = scope;
+        return this;
+    }
 
     public DbSet<College> Colleges => Set<College>();
     public DbSet<Major> Majors => Set<Major>();

@@ -13,6 +13,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbCont
         var options = new DbContextOptionsBuilder<PortalDbContext>()
             .UseNpgsql("Host=localhost;Database=interviewportal", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
             .Options;
-        return new PortalDbContext(options, AccessScope.System);
+        return new PortalDbContext(options).WithScope(AccessScope.System);
     }
 }

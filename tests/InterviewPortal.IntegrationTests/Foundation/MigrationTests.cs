@@ -42,6 +42,6 @@ public class MigrationTests
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
         DatabaseSetup.Configure(builder, provider, connectionString);
-        return new PortalDbContext(builder.Options, AccessScope.System);
+        return new PortalDbContext(builder.Options).WithScope(AccessScope.System);
     }
 }

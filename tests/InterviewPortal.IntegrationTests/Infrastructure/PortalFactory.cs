@@ -55,7 +55,7 @@ public class PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, 
     {
         await using var scope = Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<PortalDbContext>>();
-        await using var db = new PortalDbContext(options, AccessScope.System);
+        await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
         return await work(db);
     }
 

@@ -17,7 +17,7 @@ public sealed class ExamDayBroadcaster(IHubContext<ExamDayHub> hub, DbContextOpt
     {
         try
         {
-            await using var db = new PortalDbContext(options, AccessScope.System);
+            await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
             var rows = await ExamDayRows.LoadAsync(db, db.Interviews.Where(i => i.Id == interviewId), withActions: true, ct);
             if (rows.Count == 0)
                 return;

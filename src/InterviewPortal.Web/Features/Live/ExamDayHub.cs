@@ -25,7 +25,7 @@ public sealed class ExamDayHub(DbContextOptions<PortalDbContext> options) : Hub
         IReadOnlyList<int> rooms = [];
         if (userId is not null && user.IsInRole(Data.Staff.StaffRoles.Assistant))
         {
-            await using var db = new PortalDbContext(options, AccessScope.System);
+            await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
             rooms = await db.ExamRooms.AsNoTracking().Where(r => r.AssistantUserId == userId).Select(r => r.Id).ToListAsync(Context.ConnectionAborted);
         }
         foreach (var group in ExamDayGroups.For(AccessScopes.For(user, _ => rooms)))

@@ -36,7 +36,7 @@ public static class AccessScopes
     /// <summary>Read per request, so a room handed to another assistant changes the scope at once.</summary>
     private static IReadOnlyList<int> AssistantRoomIds(DbContextOptions<PortalDbContext> options, string userId)
     {
-        using var db = new PortalDbContext(options, AccessScope.System);
+        using var db = new PortalDbContext(options).WithScope(AccessScope.System);
         return db.ExamRooms.AsNoTracking().Where(r => r.AssistantUserId == userId).Select(r => r.Id).ToList();
     }
 }

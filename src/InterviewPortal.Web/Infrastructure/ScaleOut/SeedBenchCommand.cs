@@ -56,7 +56,7 @@ public static class SeedBenchCommand
 
     private static async Task<List<(int Id, string ExamNumber)>> SeedAsync(DbContextOptions<PortalDbContext> options, int count)
     {
-        await using var db = new PortalDbContext(options, AccessScope.System);
+        await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
         var college = await db.Colleges.Include(c => c.Majors).FirstOrDefaultAsync(c => c.Code == CollegeCode);
         if (college is null)
         {
@@ -82,7 +82,7 @@ public static class SeedBenchCommand
     {
         List<Major> majors;
         List<ExamRoom> rooms;
-        await using (var db = new PortalDbContext(options, AccessScope.System))
+        await using (var db = new PortalDbContext(options).WithScope(AccessScope.System))
         {
             majors = await db.Majors.AsNoTracking().Where(m => m.CollegeId == collegeId).OrderBy(m => m.Id).ToListAsync();
             rooms = await db.ExamRooms.AsNoTracking().Where(r => r.CollegeId == collegeId).OrderBy(r => r.Id).ToListAsync();
@@ -90,7 +90,7 @@ public static class SeedBenchCommand
         var firstDay = DateTime.UtcNow.Date.AddDays(2).AddHours(1);
         for (var start = 0; start < count; start += Batch)
         {
-            await using var db = new PortalDbContext(options, AccessScope.System);
+            await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var candidates = Enumerable.Range(start, Math.Min(Batch, count - start)).Select(i => MakeCandidate(i, majors[i % majors.Count])).ToList();
             db.Candidates.AddRange(candidates);

@@ -20,7 +20,7 @@ public sealed class SimulatedWeLinkGateway(DbContextOptions<PortalDbContext> opt
 
     public async Task<string?> FindUserIdByPhoneAsync(string phone, CancellationToken ct)
     {
-        await using var db = new PortalDbContext(options, AccessScope.System);
+        await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
         return await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.Phone == phone, ct) ? SimulatedUserId(phone) : null;
     }
 
@@ -71,7 +71,7 @@ public sealed class SimulatedWeLinkGateway(DbContextOptions<PortalDbContext> opt
 
     private async Task RecordAsync(string kind, string recipient, string text, CancellationToken ct)
     {
-        await using var db = new PortalDbContext(options, AccessScope.System);
+        await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
         db.GatewayOutbox.Add(new GatewayRecord { Kind = kind, Recipient = recipient, Text = text, CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
     }
