@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Candidate page benchmark (issue 9): /api/v1/me against the bare endpoint /bench/bare of the same process,
+# Candidate page benchmark (issue 9): /api/v1/me and the /Me page against the bare endpoint /bench/bare of the same process,
 # in the same run, on SQLite and on PostgreSQL, with 20,000 candidates and 20,000 interviews; plus the
 # process's peak resident memory (VmHWM). Load is on loopback only and bounded in time.
 # Writes the "Candidate page" section of docs/benchmarks.md (raw JSON beside it in bench/results/).
@@ -48,7 +48,8 @@ for provider in $providers; do
   if [ "$provider" = PostgreSql ]; then
     pg_db=portal_bench_$(date +%s)
     psql_admin "CREATE DATABASE \"$pg_db\""
-    export ConnectionStrings__Portal="$postgres;Database=$pg_db;Maximum Pool Size=100"
+    # Loopback: no TLS to the database (a deployment across a network keeps it).
+    export ConnectionStrings__Portal="$postgres;Database=$pg_db;Maximum Pool Size=100;SSL Mode=Disable"
   else
     export ConnectionStrings__Portal="Data Source=$Storage__Root/portal.db"
   fi
@@ -65,17 +66,19 @@ for provider in $providers; do
   curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "the portal did not become ready"; tail -30 "$work/portal-$provider.log"; exit 1; }
 
   token=$(head -1 "$work/tokens.txt")
-  me_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/me")
-  # Both endpoints get the same bearer tokens, so token decryption is in both sides of the ratio.
-  dotnet "$loadgen" --url "http://127.0.0.1:$port/bench/bare" --connections "$connections" --duration "$duration" \
-    --bearer-file "$work/tokens.txt" --label "$provider bare" --json "$results/candidate-page-$provider-bare.json"
-  if [ "$me_status" = 200 ]; then
-    dotnet "$loadgen" --url "http://127.0.0.1:$port/api/v1/me" --connections "$connections" --duration "$duration" \
-      --bearer-file "$work/tokens.txt" --label "$provider me" --json "$results/candidate-page-$provider-me.json"
-  else
-    echo "GET /api/v1/me answered $me_status: not measured"
-    echo "{\"label\": \"$provider me\", \"notMeasured\": \"GET /api/v1/me answered $me_status\"}" > "$results/candidate-page-$provider-me.json"
-  fi
+  # All endpoints get the same bearer tokens, so token decryption is in every side of the ratio. The /Me page
+  # (the candidate's "my interview" page) accepts the bearer token as the API does.
+  for endpoint in "bare /bench/bare" "me /api/v1/me" "page /Me"; do
+    name=${endpoint%% *}; path=${endpoint#* }
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path")
+    if [ "$status" = 200 ]; then
+      dotnet "$loadgen" --url "http://127.0.0.1:$port$path" --connections "$connections" --duration "$duration" \
+        --bearer-file "$work/tokens.txt" --label "$provider $name" --json "$results/candidate-page-$provider-$name.json"
+    else
+      echo "GET $path answered $status: not measured"
+      echo "{\"label\": \"$provider $name\", \"notMeasured\": \"GET $path answered $status\"}" > "$results/candidate-page-$provider-$name.json"
+    fi
+  done
   peak_kb=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status")
   echo "{\"provider\": \"$provider\", \"peakRssMb\": $((peak_kb / 1024))}" > "$results/candidate-page-$provider-memory.json"
   echo "peak RSS $((peak_kb / 1024)) MB"

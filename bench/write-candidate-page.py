@@ -26,20 +26,25 @@ lines = ["## Candidate page", "",
          f"`bench/run-candidate-page.sh`, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, on {machine()}.",
          f"{candidates} candidates and {candidates} interviews (seed-bench), {connections} connections, {duration} per endpoint after a 3 s warm-up,",
          "Release build, Production settings (request logging on), load generator on the same machine (it shares the cores).",
-         "Both endpoints carry the same candidate bearer tokens. Targets: `/api/v1/me` at least 40% of the bare endpoint's",
-         "throughput, p99 under 50 ms, peak RSS under 400 MB.", "",
+         "Every endpoint carries the same candidate bearer tokens; PostgreSQL on loopback without TLS. Targets: `/api/v1/me` and the",
+         "`/Me` page at least 40% of the bare endpoint's throughput, p99 under 50 ms, peak RSS under 400 MB.", "",
          "| database | endpoint | req/s | p50 ms | p90 ms | p99 ms | errors | ratio to bare | peak RSS |",
          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+endpoints = [("me", "`/api/v1/me`"), ("page", "`/Me` page")]
 for provider in providers:
     bare = load(f"candidate-page-{provider}-bare.json")
-    me = load(f"candidate-page-{provider}-me.json")
     rss = load(f"candidate-page-{provider}-memory.json")["peakRssMb"]
     lines.append(f"| {provider} | `/bench/bare` | {bare['requestsPerSecond']:.0f} | {bare['p50Ms']} | {bare['p90Ms']} | {bare['p99Ms']} | {bare['errors']} | 1.00 | {rss} MB |")
-    if "notMeasured" in me:
-        lines.append(f"| {provider} | `/api/v1/me` | not measured: {me['notMeasured']} | | | | | | |")
-    else:
-        ratio = me["requestsPerSecond"] / bare["requestsPerSecond"] if bare["requestsPerSecond"] else 0
-        lines.append(f"| {provider} | `/api/v1/me` | {me['requestsPerSecond']:.0f} | {me['p50Ms']} | {me['p90Ms']} | {me['p99Ms']} | {me['errors']} | {ratio:.2f} | {rss} MB |")
+    for name, label in endpoints:
+        path = os.path.join(results, f"candidate-page-{provider}-{name}.json")
+        if not os.path.exists(path):
+            continue
+        me = load(f"candidate-page-{provider}-{name}.json")
+        if "notMeasured" in me:
+            lines.append(f"| {provider} | {label} | not measured: {me['notMeasured']} | | | | | | |")
+        else:
+            ratio = me["requestsPerSecond"] / bare["requestsPerSecond"] if bare["requestsPerSecond"] else 0
+            lines.append(f"| {provider} | {label} | {me['requestsPerSecond']:.0f} | {me['p50Ms']} | {me['p90Ms']} | {me['p99Ms']} | {me['errors']} | {ratio:.2f} | {rss} MB |")
 lines.append("")
 section = "\n".join(lines) + "\n"
 
