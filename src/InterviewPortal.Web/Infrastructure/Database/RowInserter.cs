@@ -11,8 +11,8 @@ namespace InterviewPortal.Web.Infrastructure.Database;
 /// <summary>
 /// Inserts many new rows of one entity with multi-row INSERTs on the context's connection, inside its current
 /// transaction. SaveChanges sends one INSERT per row on SQLite (10,000 imported candidates took seconds); this
-/// sends one per ~90 rows and reuses the prepared command. It stays provider-neutral: table, columns, quoting and
-/// every parameter come from the EF model and the provider's type mappings, so values are stored exactly as
+/// sends one per 50–90 rows (as many as fit in 999 parameters). It stays provider-neutral: table, columns, quoting
+/// and every parameter come from the EF model and the provider's type mappings, so values are stored exactly as
 /// SaveChanges stores them. The rows are not tracked and do not get their generated ids back.
 /// </summary>
 public static class RowInserter
@@ -36,31 +36,20 @@ public static class RowInserter
         var shape = new Shape<T>(db.GetService<ISqlGenerationHelper>(), table, columns);
         var perCommand = Math.Min(MaxRowsPerCommand, MaxParameters / columns.Count);
 
-        DbCommand? full = null;
         try
         {
             foreach (var chunk in rows.Chunk(perCommand))
             {
-                var reused = chunk.Length == perCommand;
-                var command = reused ? full ??= shape.Command(db, transaction, perCommand) : shape.Command(db, transaction, chunk.Length);
-                var prepare = reused && command.Parameters.Count == 0;
-                shape.Bind(command, chunk);
-                if (prepare)
-                    await command.PrepareAsync(ct);
+                // A fresh command per chunk: one prepared Npgsql command reused with new parameter objects sent the
+                // first chunk's values again (a duplicate key); parsing a new INSERT costs SQLite well under a millisecond.
+                await using var command = shape.Command(db, transaction, chunk);
                 await command.ExecuteNonQueryAsync(ct);
-                if (!reused)
-                    await command.DisposeAsync();
             }
         }
         catch (DbException e)
         {
             // The same exception SaveChanges throws, so callers that catch a unique-index violation keep working.
             throw new DbUpdateException($"Inserting {rows.Count} {typeof(T).Name} rows failed: {e.Message}", e);
-        }
-        finally
-        {
-            if (full is not null)
-                await full.DisposeAsync();
         }
     }
 
@@ -69,34 +58,28 @@ public static class RowInserter
         private readonly RelationalTypeMapping[] mappings = [.. columns.Select(c => c.GetRelationalTypeMapping())];
         private readonly IClrPropertyGetter[] getters = [.. columns.Select(c => c.GetGetter())];
 
-        public DbCommand Command(DbContext db, DbTransaction transaction, int rowCount)
+        /// <summary>The INSERT of these rows; every parameter made by its column's type mapping, as SaveChanges makes it (converters, sizes, DB types).</summary>
+        public DbCommand Command(DbContext db, DbTransaction transaction, T[] chunk)
         {
+            var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction;
+            command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
             var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
                 .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))).Append(") VALUES ");
-            for (var row = 0; row < rowCount; row++)
+            for (var row = 0; row < chunk.Length; row++)
             {
                 text.Append(row == 0 ? "(" : ", (");
                 for (var column = 0; column < columns.Count; column++)
-                    text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(Name(row, column)));
+                {
+                    var name = "p" + (row * columns.Count + column).ToString(CultureInfo.InvariantCulture);
+                    text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                    command.Parameters.Add(mappings[column].CreateParameter(command, sql.GenerateParameterName(name),
+                        getters[column].GetClrValueUsingContainingEntity(chunk[row]!), columns[column].IsNullable));
+                }
                 text.Append(')');
             }
-            var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction;
             command.CommandText = text.ToString();
-            command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
             return command;
         }
-
-        /// <summary>Fresh parameters for every chunk through the type mapping, as SaveChanges makes them (converters, sizes, DB types).</summary>
-        public void Bind(DbCommand command, T[] chunk)
-        {
-            command.Parameters.Clear();
-            for (var row = 0; row < chunk.Length; row++)
-                for (var column = 0; column < columns.Count; column++)
-                    command.Parameters.Add(mappings[column].CreateParameter(command, sql.GenerateParameterName(Name(row, column)),
-                        getters[column].GetClrValueUsingContainingEntity(chunk[row]!), columns[column].IsNullable));
-        }
-
-        private string Name(int row, int column) => "p" + (row * columns.Count + column).ToString(CultureInfo.InvariantCulture);
     }
 }
