@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORTAL_BENCHMARKS=1 dotnet test tests/InterviewPortal.IntegrationTests -c "${CONFIGURATION:-Release}" \
   --filter "FullyQualifiedName~AutoScheduleBenchmark" --logger "console;verbosity=detailed" 2>&1 \
-  | grep -E "auto-schedule|machine:|Passed|Failed"
+  | grep -E "auto-schedule|handler|machine:|Passed|Failed"

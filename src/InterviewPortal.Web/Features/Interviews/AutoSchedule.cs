@@ -2,9 +2,9 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Candidates;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.Data.Notifications;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Interviews;
@@ -73,7 +73,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
                 return Fail.NotFound($"Major {majorId} was not found.");
             if (major.CollegeId != room.CollegeId)
                 return Fail.Conflict($"Major {major.Code} belongs to another college than exam room “{room.Name}”.");
-            candidates = await db.Candidates.Where(c => c.MajorId == majorId)
+            candidates = await db.Candidates.AsNoTracking().Where(c => c.MajorId == majorId)
                 .Where(c => !c.Interviews.Any(i => i.Kind == kind && i.Status != InterviewStatus.Cancelled))
                 .OrderBy(c => c.ExamNumber).ToListAsync(ct);
             if (candidates.Count == 0)
@@ -82,7 +82,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         else
         {
             var ids = request.CandidateIds!;
-            var found = await db.Candidates.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+            var found = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
             var missing = ids.FirstOrDefault(id => !found.ContainsKey(id));
             if (missing != 0)
                 return Fail.NotFound($"Candidate {missing} was not found.");
@@ -109,25 +109,30 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         }
 
         var checkedMs = watch.ElapsedMilliseconds;
-        db.Interviews.AddRange(interviews);
-        // New interviews have no notice to withdraw: planning before the save spares a query each. The staged
-        // notices get their interview ids after it, matched by the idempotency key (candidate, start, room).
-        foreach (var interview in interviews)
-            await notices.PlanAsync(interview, ct);
-        var staged = db.ChangeTracker.Entries<Notification>()
-            .Where(e => e.State == EntityState.Added && e.Entity.InterviewId == null).Select(e => e.Entity).ToList();
+        // Thousands of rows: multi-row INSERTs inside the lock's transaction instead of one SaveChanges INSERT per
+        // interview and per notice; the new ids are read back by each interview's fresh version before the notices need them.
+        await db.InsertRowsAsync(interviews, ct);
+        await ReadIdsAsync(room.Id, interviews, ct);
+        var insertedMs = watch.ElapsedMilliseconds;
+        await notices.PlanInsertedAsync(interviews, ct);
         var plannedMs = watch.ElapsedMilliseconds;
         db.Record("interview.auto-schedule", "ExamRoom", room.Id, $"{interviews.Count} {kind} interviews from {plan[0]:O} to {plan[^1]:O}");
         await db.SaveChangesAsync(ct);
-        var byKey = interviews.ToDictionary(NoticeTemplates.PreExamKey);
-        foreach (var notice in staged)
-            if (byKey.TryGetValue(notice.IdempotencyKey, out var interview))
-                notice.InterviewId = interview.Id;
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        log.LogInformation("Auto-scheduled {Count} interviews into room {RoomId}: checks {CheckMs} ms, notices {NoticeMs} ms, save {SaveMs} ms",
-            interviews.Count, room.Id, checkedMs - loadedMs, plannedMs - checkedMs, watch.ElapsedMilliseconds - plannedMs);
+        log.LogInformation("Auto-scheduled {Count} interviews into room {RoomId}: checks {CheckMs} ms, interviews {InsertMs} ms, notices {NoticeMs} ms, audit and commit {SaveMs} ms",
+            interviews.Count, room.Id, checkedMs - loadedMs, insertedMs - checkedMs, plannedMs - insertedMs, watch.ElapsedMilliseconds - plannedMs);
         return PlanningOutcome<IReadOnlyList<InterviewItem>>.Ok(interviews.Select(InterviewItem.From).ToList());
+    }
+
+    // Versions are fresh GUIDs, so they tell this batch's rows from any cancelled interview at the same times.
+    private async Task ReadIdsAsync(int roomId, List<Interview> interviews, CancellationToken ct)
+    {
+        var (first, last) = (interviews[0].StartsAt, interviews[^1].StartsAt);
+        var ids = await db.Interviews.IgnoreQueryFilters()
+            .Where(i => i.ExamRoomId == roomId && i.StartsAt >= first && i.StartsAt <= last)
+            .Select(i => new { i.Version, i.Id }).ToDictionaryAsync(i => i.Version, i => i.Id, ct);
+        foreach (var interview in interviews)
+            interview.Id = ids[interview.Version];
     }
 
     /// <summary>The starts of <paramref name="count"/> slots, each after the previous one's end and break, inside the windows.</summary>

@@ -2,6 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Notifications;
 using InterviewPortal.Data.Settings;
+using InterviewPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -24,17 +25,10 @@ public sealed class PreExamNoticePlanner(PortalDbContext db)
 
     public async Task PlanAsync(Interview interview, CancellationToken ct)
     {
-        var lead = leadMinutes ??= await db.Settings.Select(s => (int?)s.NoticeLeadMinutes).FirstOrDefaultAsync(ct) ?? new PortalSettings().NoticeLeadMinutes;
+        var lead = await LeadMinutesAsync(ct);
         await WithdrawAsync(interview, ct);
-        var notice = new Notification
-        {
-            Recipient = interview.Candidate?.Phone ?? await db.Candidates.IgnoreQueryFilters().Where(c => c.Id == interview.CandidateId).Select(c => c.Phone).FirstAsync(ct),
-            Template = NoticeTemplates.PreExam,
-            InterviewId = interview.Id == 0 ? null : interview.Id,
-            CandidateId = interview.CandidateId,
-            DueAt = interview.StartsAt.AddMinutes(-lead),
-            IdempotencyKey = NoticeTemplates.PreExamKey(interview),
-        };
+        var recipient = interview.Candidate?.Phone ?? await db.Candidates.IgnoreQueryFilters().Where(c => c.Id == interview.CandidateId).Select(c => c.Phone).FirstAsync(ct);
+        var notice = Notice(interview, recipient, lead);
         db.Notifications.Add(notice);
         staged.Add((notice, interview));
         if (!listening)
@@ -43,6 +37,32 @@ public sealed class PreExamNoticePlanner(PortalDbContext db)
             listening = true;
         }
     }
+
+    /// <summary>
+    /// The notices of interviews the caller has just inserted in its transaction (ids known, candidates loaded,
+    /// nothing to withdraw), written at once in multi-row INSERTs: auto-scheduling plans thousands in one request.
+    /// </summary>
+    public async Task PlanInsertedAsync(IReadOnlyList<Interview> interviews, CancellationToken ct)
+    {
+        var lead = await LeadMinutesAsync(ct);
+        var notices = interviews.Select(i => Notice(
+            i.Id > 0 ? i : throw new InvalidOperationException("PlanInsertedAsync needs saved interviews (with their ids)."),
+            i.Candidate?.Phone ?? throw new InvalidOperationException($"Interview {i.Id} was planned without its candidate."), lead)).ToList();
+        await db.InsertRowsAsync(notices, ct);
+    }
+
+    private async Task<int> LeadMinutesAsync(CancellationToken ct) =>
+        leadMinutes ??= await db.Settings.Select(s => (int?)s.NoticeLeadMinutes).FirstOrDefaultAsync(ct) ?? new PortalSettings().NoticeLeadMinutes;
+
+    private static Notification Notice(Interview interview, string recipient, int leadMinutes) => new()
+    {
+        Recipient = recipient,
+        Template = NoticeTemplates.PreExam,
+        InterviewId = interview.Id == 0 ? null : interview.Id,
+        CandidateId = interview.CandidateId,
+        DueAt = interview.StartsAt.AddMinutes(-leadMinutes),
+        IdempotencyKey = NoticeTemplates.PreExamKey(interview),
+    };
 
     public Task CancelAsync(Interview interview, CancellationToken ct) => WithdrawAsync(interview, ct);
 
