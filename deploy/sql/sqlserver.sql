@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -42,7 +42,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Colleges] (
@@ -57,7 +57,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -70,7 +70,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [GatewayOutbox] (
@@ -85,7 +85,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Notifications] (
@@ -114,7 +114,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [PledgeVersions] (
@@ -130,7 +130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [SchedulingLocks] (
@@ -142,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Settings] (
@@ -157,7 +157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [SignInCodes] (
@@ -175,7 +175,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -190,7 +190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -218,7 +218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Majors] (
@@ -234,7 +234,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -249,7 +249,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -264,7 +264,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -278,7 +278,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -293,7 +293,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [ExamRooms] (
@@ -311,7 +311,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Candidates] (
@@ -335,7 +335,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Examiners] (
@@ -349,7 +349,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [RoomMeetings] (
@@ -369,7 +369,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AssignmentReports] (
@@ -390,7 +390,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Interviews] (
@@ -420,7 +420,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [PhoneChangeRequests] (
@@ -444,7 +444,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [PledgeConfirmations] (
@@ -460,7 +460,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [IdVerifications] (
@@ -484,7 +484,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE TABLE [MeetingInvitations] (
@@ -500,6 +500,7 @@ BEGIN
         [CreatedAt] datetime2 NOT NULL,
         [SentAt] datetime2 NULL,
         [AdmittedAt] datetime2 NULL,
+        [ClaimedAt] datetime2 NULL,
         [Version] uniqueidentifier NOT NULL,
         CONSTRAINT [PK_MeetingInvitations] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_MeetingInvitations_Interviews_InterviewId] FOREIGN KEY ([InterviewId]) REFERENCES [Interviews] ([Id]) ON DELETE CASCADE
@@ -508,7 +509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'Counter') AND [object_id] = OBJECT_ID(N'[SchedulingLocks]'))
@@ -521,7 +522,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -529,7 +530,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -537,7 +538,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -545,7 +546,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -553,7 +554,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -561,7 +562,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -569,7 +570,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_CollegeId] ON [AspNetUsers] ([CollegeId]);
@@ -577,7 +578,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -585,7 +586,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AssignmentReports_CandidateId] ON [AssignmentReports] ([CandidateId]);
@@ -593,7 +594,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AssignmentReports_CollegeId_Status] ON [AssignmentReports] ([CollegeId], [Status]);
@@ -601,7 +602,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Actor] ON [AuditEntries] ([Actor]);
@@ -609,7 +610,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -617,7 +618,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Entity_EntityId] ON [AuditEntries] ([Entity], [EntityId]);
@@ -625,7 +626,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Candidates_CollegeId_MajorId] ON [Candidates] ([CollegeId], [MajorId]);
@@ -633,7 +634,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Candidates_ExamNumber] ON [Candidates] ([ExamNumber]);
@@ -641,7 +642,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Candidates_IdNumber] ON [Candidates] ([IdNumber]);
@@ -649,7 +650,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Candidates_MajorId] ON [Candidates] ([MajorId]);
@@ -657,7 +658,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Candidates_Name] ON [Candidates] ([Name]);
@@ -665,7 +666,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Candidates_Phone] ON [Candidates] ([Phone]);
@@ -673,7 +674,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Colleges_Code] ON [Colleges] ([Code]);
@@ -681,7 +682,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Examiners_ExamRoomId] ON [Examiners] ([ExamRoomId]);
@@ -689,7 +690,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_ExamRooms_AssistantUserId] ON [ExamRooms] ([AssistantUserId]);
@@ -697,7 +698,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ExamRooms_CollegeId_Name] ON [ExamRooms] ([CollegeId], [Name]);
@@ -705,7 +706,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_GatewayOutbox_Kind_CreatedAt] ON [GatewayOutbox] ([Kind], [CreatedAt]);
@@ -713,7 +714,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_GatewayOutbox_Recipient_CreatedAt] ON [GatewayOutbox] ([Recipient], [CreatedAt]);
@@ -721,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_IdVerifications_InterviewId] ON [IdVerifications] ([InterviewId]);
@@ -729,7 +730,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_IdVerifications_Status_SubmittedAt] ON [IdVerifications] ([Status], [SubmittedAt]);
@@ -737,7 +738,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Interviews_CandidateId_StartsAt] ON [Interviews] ([CandidateId], [StartsAt]);
@@ -745,7 +746,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Interviews_CollegeId_StartsAt] ON [Interviews] ([CollegeId], [StartsAt]);
@@ -753,7 +754,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Interviews_ExamRoomId_StartsAt] ON [Interviews] ([ExamRoomId], [StartsAt]);
@@ -761,7 +762,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Interviews_Status_StartsAt] ON [Interviews] ([Status], [StartsAt]);
@@ -769,7 +770,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Majors_Code] ON [Majors] ([Code]);
@@ -777,7 +778,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Majors_CollegeId] ON [Majors] ([CollegeId]);
@@ -785,7 +786,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_MeetingInvitations_InterviewId_CreatedAt] ON [MeetingInvitations] ([InterviewId], [CreatedAt]);
@@ -793,7 +794,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_MeetingInvitations_Status] ON [MeetingInvitations] ([Status]);
@@ -801,7 +802,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Notifications_IdempotencyKey] ON [Notifications] ([IdempotencyKey]);
@@ -809,7 +810,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_InterviewId] ON [Notifications] ([InterviewId]);
@@ -817,7 +818,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_Status_DueAt] ON [Notifications] ([Status], [DueAt]);
@@ -825,7 +826,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_PhoneChangeRequests_CandidateId] ON [PhoneChangeRequests] ([CandidateId]);
@@ -833,7 +834,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_PhoneChangeRequests_CollegeId_Status] ON [PhoneChangeRequests] ([CollegeId], [Status]);
@@ -841,7 +842,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PledgeConfirmations_CandidateId_Version] ON [PledgeConfirmations] ([CandidateId], [Version]);
@@ -849,7 +850,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PledgeVersions_Version] ON [PledgeVersions] ([Version]);
@@ -857,7 +858,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RoomMeetings_ExamRoomId_SessionDate] ON [RoomMeetings] ([ExamRoomId], [SessionDate]);
@@ -865,7 +866,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_SignInCodes_Phone_CreatedAt] ON [SignInCodes] ([Phone], [CreatedAt]);
@@ -873,11 +874,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127134501_InitialCreate'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127103338_InitialCreate', N'10.0.15');
+    VALUES (N'20261127134501_InitialCreate', N'10.0.15');
 END;
 
 COMMIT;
