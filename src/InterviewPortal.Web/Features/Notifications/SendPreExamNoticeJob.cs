@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPortal.Web.Features.Notifications;
 
 /// <summary>
-/// Sends pre-exam notices (outbox row ids); the <see cref="NoticeDispatcher"/> hands it each poll's due rows
-/// as one batch. It may run twice or on two nodes: the rows are claimed (Pending → Sending) by one
+/// Sends pre-exam notices and the other candidate messages staged in the Notifications outbox (ID decisions),
+/// by row id; the <see cref="NoticeDispatcher"/> hands it each poll's due rows as one batch. It may run twice or on two nodes: the rows are claimed (Pending → Sending) by one
 /// conditional UPDATE in our own database before the gateway is called, so a row goes out from at most one
 /// run. A withdrawn, moved or cancelled interview's notice is skipped; a failed send goes back to Pending
 /// with its due time pushed out (back-off), and after <see cref="MaxAttempts"/> ends as Failed, visible to staff.
@@ -61,6 +61,7 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         var now = clock.GetUtcNow().UtcDateTime;
         var dueBy = now + EarlyTolerance;
         var claim = Guid.NewGuid();
+        stopping.ThrowIfCancellationRequested();
         // The status test sits in the UPDATE's own WHERE, so it is re-checked on the row itself: of two nodes
         // racing for a row, the second finds it Sending (PostgreSQL re-evaluates it after the first commits).
         var claimed = await db.Notifications
@@ -69,20 +70,36 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
                 .SetProperty(n => n.Status, NotificationStatus.Sending)
                 .SetProperty(n => n.ClaimedAt, now)
                 .SetProperty(n => n.ClaimedBy, Worker)
-                .SetProperty(n => n.Version, claim), stopping);
+                .SetProperty(n => n.Version, claim), CancellationToken.None); // once sent to the database, know whether it claimed
         if (claimed == 0)
             return outcomes;
 
         using var bounded = new CancellationTokenSource(SendBound);
         var ct = bounded.Token;
-        var notices = await db.Notifications.Where(n => ids.Contains(n.Id) && n.Version == claim).ToListAsync(ct);
-        var interviewIds = notices.Select(n => n.InterviewId!.Value).Distinct().ToList();
-        var interviews = await db.Interviews.IgnoreQueryFilters().AsNoTracking().Include(i => i.Candidate).Include(i => i.ExamRoom)
-            .Where(i => interviewIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        List<Notification> notices;
+        Dictionary<int, Interview> interviews;
+        try
+        {
+            notices = await db.Notifications.Where(n => ids.Contains(n.Id) && n.Version == claim).ToListAsync(ct);
+            var interviewIds = notices.Where(n => n.Template == NoticeTemplates.PreExam).Select(n => n.InterviewId!.Value).Distinct().ToList();
+            interviews = await db.Interviews.IgnoreQueryFilters().AsNoTracking().Include(i => i.Candidate).Include(i => i.ExamRoom)
+                .Where(i => interviewIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            await ReleaseAsync(ids, claim, CancellationToken.None); // nothing was sent yet: give the rows back
+            throw;
+        }
 
-        var sends = new List<(Notification Notice, Interview Interview, string Text)>();
+        var sends = new List<(Notification Notice, Interview? Interview, CandidateMessage Message)>();
         foreach (var notice in notices)
         {
+            if (notice.Template != NoticeTemplates.PreExam)
+            {
+                // Composed when it was staged (a decision message): it goes out as written, whatever the interview did since.
+                sends.Add((notice, null, new CandidateMessage(notice.Recipient, notice.Title ?? "", notice.Text ?? "")));
+                continue;
+            }
             var interview = interviews.GetValueOrDefault(notice.InterviewId!.Value);
             var resend = notice.IdempotencyKey.StartsWith(NoticeTemplates.ResendPrefix, StringComparison.Ordinal);
             var reason = interview is null ? (NotificationStatus.Cancelled, "The interview no longer exists.") : Obsolete(notice, interview, resend, now);
@@ -92,7 +109,8 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
                 outcomes[notice.Id] = NoticeOutcome.Skipped;
                 continue;
             }
-            sends.Add((notice, interview!, PreExamNoticeText.Compose(interview!.Candidate.Name, interview.StartsAt, interview.ExamRoom.Name)));
+            var text = PreExamNoticeText.Compose(interview!.Candidate.Name, interview.StartsAt, interview.ExamRoom.Name);
+            sends.Add((notice, interview, new CandidateMessage(notice.Recipient, PreExamNoticeText.Title, text, "Notice")));
         }
 
         var results = new ConcurrentDictionary<long, (DateTime At, Exception? Error)>();
@@ -105,7 +123,7 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
                     Exception? error = null;
                     try
                     {
-                        await gateway.SendMessageAsync(new CandidateMessage(send.Notice.Recipient, PreExamNoticeText.Title, send.Text, "Notice"), ct);
+                        await gateway.SendMessageAsync(send.Message, ct);
                     }
                     catch (Exception e)
                     {
@@ -120,7 +138,7 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         }
 
         var notified = new List<int>();
-        foreach (var (notice, interview, text) in sends)
+        foreach (var (notice, interview, message) in sends)
         {
             if (!results.TryGetValue(notice.Id, out var result))
                 continue;
@@ -132,10 +150,11 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
             {
                 notice.Status = NotificationStatus.Sent;
                 notice.SentAt = result.At;
-                notice.Text = text;
+                notice.Text = message.Text;
                 notice.LastError = null;
                 outcomes[notice.Id] = NoticeOutcome.Sent;
-                notified.Add(interview.Id);
+                if (interview is not null)
+                    notified.Add(interview.Id); // a pre-exam notice moves its interview on
                 continue;
             }
             var final = notice.Attempts >= MaxAttempts;
@@ -149,17 +168,17 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
 
         var unsent = sends.Where(s => !results.ContainsKey(s.Notice.Id)).Select(s => s.Notice.Id).ToList();
         if (unsent.Count > 0)
-        {
-            // Never handed to the gateway: safe to give back, so a restart loses none of them.
-            await db.Notifications.Where(n => unsent.Contains(n.Id) && n.Version == claim).ExecuteUpdateAsync(s => s
-                .SetProperty(n => n.Status, NotificationStatus.Pending)
-                .SetProperty(n => n.ClaimedAt, (DateTime?)null)
-                .SetProperty(n => n.ClaimedBy, (string?)null)
-                .SetProperty(n => n.Version, Guid.NewGuid()), ct);
-        }
+            await ReleaseAsync(unsent, claim, ct); // never handed to the gateway: safe to give back, so a restart loses none
         await MarkNotifiedAsync(notified, ct);
         return outcomes;
     }
+
+    private Task<int> ReleaseAsync(IReadOnlyCollection<long> ids, Guid claim, CancellationToken ct) =>
+        db.Notifications.Where(n => ids.Contains(n.Id) && n.Version == claim).ExecuteUpdateAsync(s => s
+            .SetProperty(n => n.Status, NotificationStatus.Pending)
+            .SetProperty(n => n.ClaimedAt, (DateTime?)null)
+            .SetProperty(n => n.ClaimedBy, (string?)null)
+            .SetProperty(n => n.Version, Guid.NewGuid()), ct);
 
     private static (NotificationStatus Status, string Text)? Obsolete(Notification notice, Interview interview, bool resend, DateTime now)
     {
