@@ -1,7 +1,7 @@
 // T-20 notice benchmark (not a test): N interviews whose notices fall due over a compressed
 // afternoon, sent through the HTTP gateway to the fake WeLink server; the portal is stopped and a
 // new one started on the same database half-way. Prints lateness p50/p99, duplicates and losses.
-// Usage: dotnet run -c Release --project bench/NoticeBench -- [count=10000] [spreadSeconds=300] [marginSeconds=30]
+// Usage: dotnet run -c Release --project bench/NoticeBench -- [count=10000] [spreadSeconds=300] [marginSeconds=30] [Sqlite|PostgreSql]
 // (margin: seconds from the start of booking the interviews to the first due notice; the booking must fit in it).
 using System.Globalization;
 using InterviewPortal.Data;
@@ -12,6 +12,7 @@ using InterviewPortal.IntegrationTests.FakeWeLink;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.IntegrationTests.WeLink;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,9 +21,11 @@ var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 var spread = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
 await using var fake = await FakeWeLinkServer.StartAsync();
 
+var provider = args.Length > 3 ? Enum.Parse<DatabaseProvider>(args[3], ignoreCase: true) : DatabaseProvider.Sqlite;
+
 PortalFactory Portal(string? connection = null, string? root = null)
 {
-    var p = new PortalFactory();
+    var p = new PortalFactory(provider);
     foreach (var (k, v) in HttpWeLinkGatewayTests.HttpGatewaySettings(fake))
         p.Settings[k] = v;
     p.Settings["Serilog:MinimumLevel:Default"] = "Warning";
@@ -39,7 +42,7 @@ var first = Portal();
 _ = first.Server;
 const int lead = 20; // minutes: the portal's default notice lead (Settings.NoticeLeadMinutes)
 var margin = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30);
-Console.WriteLine($"Booking {count} interviews ...");
+Console.WriteLine($"Booking {count} interviews on {provider} ...");
 var booking = System.Diagnostics.Stopwatch.StartNew();
 await first.WithDbAsync(async db =>
 {
