@@ -120,4 +120,5 @@ var messages = fake.To("/api/messages/v2/card/common").Where(r => r.Body is not 
 Console.WriteLine($"notices {rows.Count}, sent {lateness.Count}, not sent {rows.Count(n => n.Status != NotificationStatus.Sent)} ({string.Join(", ", rows.Where(n => n.Status != NotificationStatus.Sent).GroupBy(n => n.Status).Select(g => $"{g.Key} {g.Count()}"))})");
 Console.WriteLine($"recipients messaged {messages.Count}, messaged more than once {messages.Count(g => g.Count() > 1)}");
 Console.WriteLine($"lateness s: p50 {P(0.5):F2}, p90 {P(0.9):F2}, p99 {P(0.99):F2}, max {(lateness.Count > 0 ? lateness[^1] : double.NaN):F2}; late-flagged {rows.Count(n => n.Late)}");
+second.Dispose(); // before the first drops the (PostgreSQL) database under it
 await first.DisposeAsync();
