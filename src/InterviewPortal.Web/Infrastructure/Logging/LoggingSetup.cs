@@ -18,10 +18,6 @@ public static class LoggingSetup
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
-                // Five Information lines per WeLink call (four from HttpClient, one from Polly), ten per notice sent:
-                // 100,000 masked lines for an afternoon's notices. Failures still log: Polly's retries at Warning, the gateway's own.
-                .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
-                .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
                 .Enrich.With<PersonalDataMaskingEnricher>()
                 // Exceptions are rendered by the sink, past the enricher: the formatter masks the finished text.
