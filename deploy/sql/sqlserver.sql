@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -42,7 +42,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Colleges] (
@@ -57,7 +57,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -70,7 +70,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [GatewayOutbox] (
@@ -85,7 +85,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Notifications] (
@@ -93,6 +93,7 @@ BEGIN
         [Channel] nvarchar(20) NOT NULL,
         [Recipient] nvarchar(256) NOT NULL,
         [Template] nvarchar(64) NOT NULL,
+        [Title] nvarchar(128) NULL,
         [Text] nvarchar(4000) NULL,
         [InterviewId] int NULL,
         [CandidateId] int NULL,
@@ -114,7 +115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [PledgeVersions] (
@@ -130,7 +131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [SchedulingLocks] (
@@ -142,7 +143,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Settings] (
@@ -157,7 +158,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [SignInCodes] (
@@ -175,7 +176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -190,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -218,7 +219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Majors] (
@@ -234,7 +235,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -249,7 +250,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -264,7 +265,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -278,7 +279,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -293,7 +294,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [ExamRooms] (
@@ -311,7 +312,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Candidates] (
@@ -335,7 +336,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Examiners] (
@@ -349,7 +350,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [RoomMeetings] (
@@ -369,7 +370,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AssignmentReports] (
@@ -390,7 +391,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Interviews] (
@@ -420,7 +421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [PhoneChangeRequests] (
@@ -444,7 +445,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [PledgeConfirmations] (
@@ -460,7 +461,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [IdVerifications] (
@@ -484,7 +485,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE TABLE [MeetingInvitations] (
@@ -500,6 +501,7 @@ BEGIN
         [CreatedAt] datetime2 NOT NULL,
         [SentAt] datetime2 NULL,
         [AdmittedAt] datetime2 NULL,
+        [ClaimedAt] datetime2 NULL,
         [Version] uniqueidentifier NOT NULL,
         CONSTRAINT [PK_MeetingInvitations] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_MeetingInvitations_Interviews_InterviewId] FOREIGN KEY ([InterviewId]) REFERENCES [Interviews] ([Id]) ON DELETE CASCADE
@@ -508,7 +510,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'Counter') AND [object_id] = OBJECT_ID(N'[SchedulingLocks]'))
@@ -521,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -529,7 +531,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -537,7 +539,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -545,7 +547,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -553,7 +555,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -561,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -569,7 +571,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_CollegeId] ON [AspNetUsers] ([CollegeId]);
@@ -577,7 +579,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -585,7 +587,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AssignmentReports_CandidateId] ON [AssignmentReports] ([CandidateId]);
@@ -593,7 +595,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AssignmentReports_CollegeId_Status] ON [AssignmentReports] ([CollegeId], [Status]);
@@ -601,7 +603,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Actor] ON [AuditEntries] ([Actor]);
@@ -609,7 +611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -617,7 +619,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Entity_EntityId] ON [AuditEntries] ([Entity], [EntityId]);
@@ -625,7 +627,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Candidates_CollegeId_MajorId] ON [Candidates] ([CollegeId], [MajorId]);
@@ -633,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Candidates_ExamNumber] ON [Candidates] ([ExamNumber]);
@@ -641,7 +643,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Candidates_IdNumber] ON [Candidates] ([IdNumber]);
@@ -649,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Candidates_MajorId] ON [Candidates] ([MajorId]);
@@ -657,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Candidates_Name] ON [Candidates] ([Name]);
@@ -665,7 +667,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Candidates_Phone] ON [Candidates] ([Phone]);
@@ -673,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Colleges_Code] ON [Colleges] ([Code]);
@@ -681,7 +683,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Examiners_ExamRoomId] ON [Examiners] ([ExamRoomId]);
@@ -689,7 +691,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_ExamRooms_AssistantUserId] ON [ExamRooms] ([AssistantUserId]);
@@ -697,7 +699,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ExamRooms_CollegeId_Name] ON [ExamRooms] ([CollegeId], [Name]);
@@ -705,7 +707,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_GatewayOutbox_Kind_CreatedAt] ON [GatewayOutbox] ([Kind], [CreatedAt]);
@@ -713,7 +715,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_GatewayOutbox_Recipient_CreatedAt] ON [GatewayOutbox] ([Recipient], [CreatedAt]);
@@ -721,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_IdVerifications_InterviewId] ON [IdVerifications] ([InterviewId]);
@@ -729,7 +731,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_IdVerifications_Status_SubmittedAt] ON [IdVerifications] ([Status], [SubmittedAt]);
@@ -737,7 +739,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Interviews_CandidateId_StartsAt] ON [Interviews] ([CandidateId], [StartsAt]);
@@ -745,7 +747,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Interviews_CollegeId_StartsAt] ON [Interviews] ([CollegeId], [StartsAt]);
@@ -753,7 +755,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Interviews_ExamRoomId_StartsAt] ON [Interviews] ([ExamRoomId], [StartsAt]);
@@ -761,7 +763,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Interviews_Status_StartsAt] ON [Interviews] ([Status], [StartsAt]);
@@ -769,7 +771,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Majors_Code] ON [Majors] ([Code]);
@@ -777,7 +779,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Majors_CollegeId] ON [Majors] ([CollegeId]);
@@ -785,7 +787,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_MeetingInvitations_InterviewId_CreatedAt] ON [MeetingInvitations] ([InterviewId], [CreatedAt]);
@@ -793,7 +795,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_MeetingInvitations_Status] ON [MeetingInvitations] ([Status]);
@@ -801,7 +803,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Notifications_IdempotencyKey] ON [Notifications] ([IdempotencyKey]);
@@ -809,7 +811,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_InterviewId] ON [Notifications] ([InterviewId]);
@@ -817,7 +819,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_Status_DueAt] ON [Notifications] ([Status], [DueAt]);
@@ -825,7 +827,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_PhoneChangeRequests_CandidateId] ON [PhoneChangeRequests] ([CandidateId]);
@@ -833,7 +835,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_PhoneChangeRequests_CollegeId_Status] ON [PhoneChangeRequests] ([CollegeId], [Status]);
@@ -841,7 +843,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PledgeConfirmations_CandidateId_Version] ON [PledgeConfirmations] ([CandidateId], [Version]);
@@ -849,7 +851,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PledgeVersions_Version] ON [PledgeVersions] ([Version]);
@@ -857,7 +859,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RoomMeetings_ExamRoomId_SessionDate] ON [RoomMeetings] ([ExamRoomId], [SessionDate]);
@@ -865,7 +867,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_SignInCodes_Phone_CreatedAt] ON [SignInCodes] ([Phone], [CreatedAt]);
@@ -873,11 +875,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127103338_InitialCreate'
+    WHERE [MigrationId] = N'20261127135732_InitialCreate'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127103338_InitialCreate', N'10.0.15');
+    VALUES (N'20261127135732_InitialCreate', N'10.0.15');
 END;
 
 COMMIT;

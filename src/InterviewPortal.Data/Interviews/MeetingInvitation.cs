@@ -16,12 +16,18 @@ public class MeetingInvitation
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? SentAt { get; set; }
     public DateTime? AdmittedAt { get; set; }
+
+    /// <summary>When a job run claimed the invitation (Pending → Sending); an old claim is taken over (its run died).</summary>
+    public DateTime? ClaimedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 public enum InvitationStatus
 {
     Pending,
+
+    /// <summary>A job run holds it and is talking to the meeting service: no other run may invite.</summary>
+    Sending,
     Sent,
     Failed,
 }

@@ -11,6 +11,9 @@ public class Notification
     public NotificationChannel Channel { get; set; } = NotificationChannel.WeLinkMessage;
     public required string Recipient { get; set; }
     public required string Template { get; set; }
+
+    /// <summary>The message's title when it is composed at staging (decision messages); a pre-exam notice composes its own.</summary>
+    public string? Title { get; set; }
     public string? Text { get; set; }
     public int? InterviewId { get; set; }
     public int? CandidateId { get; set; }

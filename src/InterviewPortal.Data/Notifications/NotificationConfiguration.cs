@@ -11,6 +11,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(n => n.Recipient).HasMaxLength(256);
         b.Property(n => n.Template).HasMaxLength(64);
+        b.Property(n => n.Title).HasMaxLength(128);
         b.Property(n => n.Text).HasMaxLength(4000);
         b.Property(n => n.ClaimedBy).HasMaxLength(128);
         b.Property(n => n.LastError).HasMaxLength(1000);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using InterviewPortal.Data.Notifications;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Infrastructure.Database;
 using InterviewPortal.Web.Infrastructure.WeLink;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -12,10 +13,12 @@ namespace InterviewPortal.IntegrationTests.Jobs;
 
 public sealed class NoticeDispatcherTests
 {
-    [Fact]
-    public async Task Notices_are_sent_once_while_three_dispatchers_poll_the_same_table_concurrently()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)] // concurrent claims really overlap there: the UPDATE re-checks Pending on the row
+    public async Task Notices_are_sent_once_while_three_dispatchers_poll_the_same_table_concurrently(DatabaseProvider provider)
     {
-        using var portal = new PortalFactory();
+        using var portal = new PortalFactory(provider);
         var ids = new List<int>();
         for (var i = 0; i < 8; i++)
             ids.Add(await portal.BookAsync(DateTime.UtcNow.AddMinutes(20).AddSeconds(2)));

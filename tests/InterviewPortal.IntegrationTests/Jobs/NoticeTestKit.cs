@@ -59,6 +59,13 @@ public static class NoticeTestKit
             return await db.GatewayOutbox.CountAsync(r => r.Recipient == phone && r.Kind == "Notice");
         });
 
+    /// <summary>
+    /// Waits until one of the interview's notice rows is Sent. Not the gateway's record: the dispatcher records a
+    /// batch's outcomes together, just after the batch's gateway calls.
+    /// </summary>
+    public static Task WaitUntilNoticeSentAsync(this PortalFactory portal, int interviewId) =>
+        WaitUntilAsync(async () => (await portal.NoticesAsync(interviewId)).Any(n => n.Status == NotificationStatus.Sent), TimeSpan.FromSeconds(30));
+
     public static async Task<NoticeOutcome> RunNoticeJobAsync(this PortalFactory portal, long notificationId)
     {
         await using var scope = portal.Services.CreateAsyncScope();

@@ -68,7 +68,7 @@ public sealed class PreExamNoticeTests(SqlitePortalFactory portal) : IClassFixtu
     public async Task The_dispatcher_sends_a_notice_due_in_3_s_within_5_s_of_its_due_time()
     {
         var id = await portal.BookAsync(InMinutes(20).AddSeconds(3));
-        await NoticeTestKit.WaitUntilAsync(async () => await portal.SentNoticesAsync(id) == 1, TimeSpan.FromSeconds(30));
+        await portal.WaitUntilNoticeSentAsync(id);
         var notice = Assert.Single(await portal.NoticesAsync(id));
         Assert.InRange((notice.SentAt!.Value - notice.DueAt).TotalSeconds, 0, 5);
         Assert.False(notice.Late);
@@ -111,7 +111,7 @@ public sealed class PreExamNoticeTests(SqlitePortalFactory portal) : IClassFixtu
 
         foreach (var id in new[] { lost, seeded })
         {
-            await NoticeTestKit.WaitUntilAsync(async () => await portal.SentNoticesAsync(id) == 1, TimeSpan.FromSeconds(30));
+            await portal.WaitUntilNoticeSentAsync(id);
             Assert.Equal(1, await portal.SentNoticesAsync(id));
             var sent = (await portal.NoticesAsync(id)).Single(n => n.Status == NotificationStatus.Sent);
             Assert.True(sent.Late);
@@ -125,7 +125,7 @@ public sealed class PreExamNoticeTests(SqlitePortalFactory portal) : IClassFixtu
         var assistant = await portal.ClientForStaffAsync("assistant1");
         var response = await assistant.PostAsync($"/api/v1/interviews/{id}/notify", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await NoticeTestKit.WaitUntilAsync(async () => await portal.SentNoticesAsync(id) == 1, TimeSpan.FromSeconds(30));
+        await portal.WaitUntilNoticeSentAsync(id);
         var notices = await portal.NoticesAsync(id);
         Assert.Equal(2, notices.Count);
         Assert.Contains(notices, n => n.IdempotencyKey.StartsWith(NoticeTemplates.ResendPrefix, StringComparison.Ordinal) && n.Status == NotificationStatus.Sent);

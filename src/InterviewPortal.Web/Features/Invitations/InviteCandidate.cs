@@ -46,16 +46,19 @@ public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobCli
 }
 
 /// <summary>Staff put a failed invitation back on the queue.</summary>
-public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options)
+public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options, TimeProvider clock)
 {
     public async Task<InvitationItem?> HandleAsync(int interviewId, int invitationId, CancellationToken ct)
     {
         var invitation = await db.MeetingInvitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.InterviewId == interviewId, ct);
         if (invitation is null)
             return null;
-        if (invitation.Status != InvitationStatus.Failed)
+        // A Sending claim older than the job's own bound was left by a process that died: it can be retried too.
+        var abandoned = invitation.Status == InvitationStatus.Sending && invitation.ClaimedAt < clock.GetUtcNow().UtcDateTime - SendInvitationJob.StaleClaim;
+        if (invitation.Status != InvitationStatus.Failed && !abandoned)
             throw new DomainRuleException($"Invitation {invitationId} is {invitation.Status}; only a failed invitation can be retried.");
         invitation.Status = InvitationStatus.Pending;
+        invitation.ClaimedAt = null;
         invitation.Attempts = 0;
         invitation.Version = Guid.NewGuid();
         db.Record("invitation.retry", nameof(MeetingInvitation), invitation.Id, $"Retry of the invitation of interview {interviewId}");

@@ -11,17 +11,34 @@ namespace InterviewPortal.Web.Features.Invitations;
 /// Brings one invited candidate into the room's meeting: makes sure the day's meeting exists
 /// (waiting room on, recording as the room says), invites the candidate and admits them from the
 /// waiting room. Only an interview that is Invited (it was verified when the assistant invited) is
-/// ever admitted. Failures retry with back-off, then the invitation is Failed with its error.
+/// ever admitted. Hangfire runs a job at least once, so a run first claims the invitation (Pending →
+/// Sending, one conditional UPDATE): a second run of the same job finds it taken and does nothing.
+/// Failures retry with back-off, then the invitation is Failed with its error.
 /// </summary>
 [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = new[] { 3, 10, 30 }, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
 public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings, IWeLinkGateway gateway, TimeProvider clock, ExamDayBroadcaster broadcaster, ILogger<SendInvitationJob> log)
 {
     public const int MaxAttempts = 4;
 
+    /// <summary>A claim older than this outlived every timeout of a run (its process died): it may be taken over.</summary>
+    public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
+
     public async Task RunAsync(int invitationId, CancellationToken ct)
     {
-        var invitation = await db.MeetingInvitations.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.Id == invitationId, ct);
-        if (invitation is null || invitation.Status != InvitationStatus.Pending)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var staleBefore = now - StaleClaim;
+        var claim = Guid.NewGuid();
+        var claimed = await db.MeetingInvitations.IgnoreQueryFilters()
+            .Where(i => i.Id == invitationId && (i.Status == InvitationStatus.Pending || (i.Status == InvitationStatus.Sending && i.ClaimedAt < staleBefore)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, InvitationStatus.Sending)
+                .SetProperty(i => i.ClaimedAt, now)
+                .SetProperty(i => i.Version, claim), ct);
+        if (claimed == 0)
+            return; // sent, failed, or another run holds it
+        // Tracked with Version = our claim: every later save is conditional on still holding it.
+        var invitation = await db.MeetingInvitations.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.Id == invitationId && i.Version == claim, ct);
+        if (invitation is null)
             return;
         var interview = await db.Interviews.IgnoreQueryFilters().Include(i => i.Candidate).FirstAsync(i => i.Id == invitation.InterviewId, ct);
         if (interview.Status != InterviewStatus.Invited)
@@ -37,16 +54,22 @@ public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings,
             var attendee = new Attendee(interview.Candidate.Name, interview.Candidate.Phone, interview.Candidate.WeLinkUserId);
             var reference = await gateway.InviteAttendeeAsync(meeting.ConferenceId!, attendee, ct);
             await gateway.AdmitFromWaitingRoomAsync(meeting.ConferenceId!, attendee, ct);
-            var now = clock.GetUtcNow().UtcDateTime;
+            var sentAt = clock.GetUtcNow().UtcDateTime;
             invitation.MeetingId = meeting.ConferenceId;
             invitation.JoinLink = meeting.JoinLink;
             invitation.GatewayReference = reference;
-            invitation.SentAt = now;
-            invitation.AdmittedAt = now;
+            invitation.SentAt = sentAt;
+            invitation.AdmittedAt = sentAt;
             invitation.LastError = null;
             await FinishAsync(invitation, InvitationStatus.Sent, null, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: give the claim back so Hangfire's re-run after the restart can take it.
+            await FinishAsync(invitation, InvitationStatus.Pending, null, CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
         {
             var final = invitation.Attempts >= MaxAttempts;
             log.LogWarning(e, "Invitation {InvitationId} attempt {Attempt} failed", invitation.Id, invitation.Attempts);
@@ -59,6 +82,7 @@ public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings,
     private async Task FinishAsync(MeetingInvitation invitation, InvitationStatus status, string? error, CancellationToken ct)
     {
         invitation.Status = status;
+        invitation.ClaimedAt = null;
         if (error is not null)
             invitation.LastError = error.Length > 1000 ? error[..1000] : error;
         invitation.Version = Guid.NewGuid();

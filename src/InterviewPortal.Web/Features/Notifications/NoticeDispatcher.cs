@@ -9,8 +9,8 @@ namespace InterviewPortal.Web.Features.Notifications;
 /// Sends due pre-exam notices straight from our own Notifications table, so a notice's due time never
 /// waits on Hangfire's delayed-job machinery (with 10,000 delayed jobs on SQLite it ran minutes late).
 /// Runs in every node that runs jobs (Jobs:Server): every Jobs:NoticePollSeconds it takes the oldest due
-/// Pending rows (index Status, DueAt), and sends each through <see cref="SendPreExamNoticeJob"/>, whose
-/// conditional claim (Pending → Sending) lets only one node send a row.
+/// Pending rows (index Status, DueAt) and hands them to <see cref="SendPreExamNoticeJob.SendBatchAsync"/>, whose
+/// one conditional claim (Pending → Sending) lets only one node send a row.
 /// </summary>
 public sealed partial class NoticeDispatcher(IServiceScopeFactory scopes, JobsOptions options, TimeProvider clock, ILogger<NoticeDispatcher> log)
     : BackgroundService
@@ -45,41 +45,28 @@ public sealed partial class NoticeDispatcher(IServiceScopeFactory scopes, JobsOp
         }
     }
 
-    /// <summary>One poll: the due rows (at most a batch) sent with bounded parallelism; returns how many were picked.</summary>
+    /// <summary>One poll: the oldest due rows (at most a batch) claimed and sent as one batch; returns how many were due.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
-        List<long> due;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            // Unlinked rows belong to a booking that is still committing; they are taken once linked.
-            due = await db.Notifications.AsNoTracking()
-                .Where(n => n.Status == NotificationStatus.Pending && n.DueAt <= now && n.InterviewId != null)
-                .OrderBy(n => n.DueAt).Select(n => n.Id).Take(BatchSize).ToListAsync(ct);
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Unlinked rows belong to a booking that is still committing; they are taken once linked.
+        var due = await db.Notifications.AsNoTracking()
+            .Where(n => n.Status == NotificationStatus.Pending && n.DueAt <= now && n.InterviewId != null)
+            .OrderBy(n => n.DueAt).Select(n => n.Id).Take(BatchSize).ToListAsync(ct);
         if (due.Count == 0)
             return 0;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.NoticeParallelism), CancellationToken = ct },
-            async (id, token) =>
-            {
-                // A scope per notice: each send has its own unit of work.
-                await using var scope = scopes.CreateAsyncScope();
-                try
-                {
-                    await scope.ServiceProvider.GetRequiredService<SendPreExamNoticeJob>().SendAsync(id, token);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
-                {
-                    LogSendFailed(log, e, id);
-                }
-            });
+        var outcomes = await scope.ServiceProvider.GetRequiredService<SendPreExamNoticeJob>().SendBatchAsync(due, ct);
+        var failed = outcomes.Count(o => o.Value is NoticeOutcome.Retrying or NoticeOutcome.Failed);
+        if (failed > 0)
+            LogSendsFailed(log, failed, due.Count);
         return due.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notice dispatcher poll failed")]
     private static partial void LogPollFailed(ILogger logger, Exception e);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notice dispatcher could not send notice {NotificationId}")]
-    private static partial void LogSendFailed(ILogger logger, Exception e, long notificationId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notice dispatcher: {Failed} of {Due} due notices could not be sent")]
+    private static partial void LogSendsFailed(ILogger logger, int failed, int due);
 }

@@ -107,6 +107,9 @@ public static class NoticeTemplates
 {
     public const string PreExam = "pre-exam";
 
+    /// <summary>The assistant's decision on an ID photo, told to the candidate (composed at staging, one per decision).</summary>
+    public const string IdDecision = "id-decision";
+
     /// <summary>Key prefix of a notice an assistant sends again by hand: each one is new, so it is never deduplicated away.</summary>
     public const string ResendPrefix = "pre-exam-resend:";
 
@@ -118,6 +121,8 @@ public static class NoticeTemplates
     /// </summary>
     public static string PreExamKey(int candidateId, DateTime startsAt, int examRoomId, Guid interviewVersion) =>
         $"{PreExam}:{candidateId}:{startsAt:yyyyMMddHHmm}:{examRoomId}:{interviewVersion:N}";
+
+    public static string IdDecisionKey(int verificationId) => $"{IdDecision}:{verificationId}";
 
     public static string ResendKey(int interviewId) => $"{ResendPrefix}{interviewId}:{Guid.NewGuid():N}";
 }

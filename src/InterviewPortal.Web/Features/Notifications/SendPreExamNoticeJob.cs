@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hangfire;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
@@ -9,16 +10,24 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPortal.Web.Features.Notifications;
 
 /// <summary>
-/// Sends one pre-exam notice (its outbox row id); the <see cref="NoticeDispatcher"/> calls it for each due
-/// row. It may run twice or on two nodes: the row is claimed (Pending → Sending, checked against its
-/// version) in our own transaction before the gateway is called, so at most one run sends. A withdrawn,
-/// moved or cancelled interview's notice is skipped; a failed send goes back to Pending with its due time
-/// pushed out (back-off), and after <see cref="MaxAttempts"/> ends as Failed, visible to staff.
+/// Sends pre-exam notices and the other candidate messages staged in the Notifications outbox (ID decisions),
+/// by row id; the <see cref="NoticeDispatcher"/> hands it each poll's due rows as one batch. It may run twice or on two nodes: the rows are claimed (Pending → Sending) by one
+/// conditional UPDATE in our own database before the gateway is called, so a row goes out from at most one
+/// run. A withdrawn, moved or cancelled interview's notice is skipped; a failed send goes back to Pending
+/// with its due time pushed out (back-off), and after <see cref="MaxAttempts"/> ends as Failed, visible to staff.
+/// Outcomes are written with one SaveChanges and the interviews move to Notified in one conditional UPDATE.
 /// </summary>
 public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gateway, JobsOptions options, TimeProvider clock, ILogger<SendPreExamNoticeJob> log)
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
+
+    // A row due this soon counts as due: another node's clock may run slightly ahead of ours.
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
+
+    // From the claim on, a shutdown must not cut a batch in half: it finishes within this bound instead
+    // (well inside MissedNoticeSweep.StaleClaim, after which a claim counts as abandoned).
+    private static readonly TimeSpan SendBound = TimeSpan.FromSeconds(60);
     private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     /// <summary>Kept so Hangfire jobs enqueued by an earlier version still find their method; they only send a due row.</summary>
@@ -28,75 +37,148 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
     /// <summary>How long a failed notice waits before attempt <paramref name="attempts"/> + 1: base × 2^attempts.</summary>
     public TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Max(0, options.NoticeRetrySeconds) * Math.Pow(2, attempts));
 
+    /// <summary>One notice, through the same path as a dispatcher batch; says why nothing was sent.</summary>
     public async Task<NoticeOutcome> SendAsync(long notificationId, CancellationToken ct)
     {
-        var notice = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.Id == notificationId, ct);
-        if (notice is null || notice.Status != NotificationStatus.Pending)
-            return NoticeOutcome.NothingToDo;
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (notice.DueAt > now.AddSeconds(2))
-        {
-            return NoticeOutcome.NotDue; // picked early (another node's clock): the dispatcher comes back at the due time
-        }
-        var resend = notice.IdempotencyKey.StartsWith(NoticeTemplates.ResendPrefix, StringComparison.Ordinal);
-        var interview = notice.InterviewId is { } interviewId
-            ? await db.Interviews.IgnoreQueryFilters().AsNoTracking().Include(i => i.Candidate).Include(i => i.ExamRoom).FirstOrDefaultAsync(i => i.Id == interviewId, ct)
-            : null;
-        if (interview is null)
-            return NoticeOutcome.NothingToDo; // not yet linked (its booking is still committing): picked up once it is
-        if (Obsolete(notice, interview, resend, now) is { } reason)
-        {
-            await FinishAsync(notice, NotificationStatus.Pending, reason.Status, reason.Text, ct);
-            return NoticeOutcome.Skipped;
-        }
+        var row = await db.Notifications.AsNoTracking().Where(n => n.Id == notificationId)
+            .Select(n => new { n.Status, n.DueAt, n.InterviewId }).FirstOrDefaultAsync(ct);
+        if (row is null || row.Status != NotificationStatus.Pending || row.InterviewId is null)
+            return NoticeOutcome.NothingToDo; // gone, taken, or not yet linked (its booking is still committing)
+        if (row.DueAt > clock.GetUtcNow().UtcDateTime + EarlyTolerance)
+            return NoticeOutcome.NotDue; // the dispatcher comes back at the due time
+        var outcomes = await SendBatchAsync([notificationId], ct);
+        return outcomes.GetValueOrDefault(notificationId, NoticeOutcome.NothingToDo); // another run claimed it first
+    }
 
+    /// <summary>
+    /// Claims those of <paramref name="ids"/> that are due and Pending, sends them (Jobs:NoticeParallelism at a
+    /// time) and records every outcome. <paramref name="stopping"/> only stops new sends from starting: the
+    /// claimed rows never handed to the gateway go back to Pending for the next poll or node.
+    /// </summary>
+    public async Task<Dictionary<long, NoticeOutcome>> SendBatchAsync(IReadOnlyCollection<long> ids, CancellationToken stopping)
+    {
+        var outcomes = new Dictionary<long, NoticeOutcome>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dueBy = now + EarlyTolerance;
         var claim = Guid.NewGuid();
+        stopping.ThrowIfCancellationRequested();
+        // The status test sits in the UPDATE's own WHERE, so it is re-checked on the row itself: of two nodes
+        // racing for a row, the second finds it Sending (PostgreSQL re-evaluates it after the first commits).
         var claimed = await db.Notifications
-            .Where(n => n.Id == notice.Id && n.Status == NotificationStatus.Pending && n.Version == notice.Version)
+            .Where(n => ids.Contains(n.Id) && n.Status == NotificationStatus.Pending && n.DueAt <= dueBy && n.InterviewId != null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.Status, NotificationStatus.Sending)
                 .SetProperty(n => n.ClaimedAt, now)
                 .SetProperty(n => n.ClaimedBy, Worker)
-                .SetProperty(n => n.Attempts, n => n.Attempts + 1)
-                .SetProperty(n => n.Version, claim), ct);
+                .SetProperty(n => n.Version, claim), CancellationToken.None); // once sent to the database, know whether it claimed
         if (claimed == 0)
-            return NoticeOutcome.NothingToDo; // another run holds it or already sent it
+            return outcomes;
 
-        // Late when it leaves more than a minute after its due time (decided at the claim, before the gateway's own delay).
-        var late = now - notice.DueAt > LateAfter;
-        // From the claim on, a shutdown must not cut the send in half: finish within a bounded time instead.
-        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var text = PreExamNoticeText.Compose(interview.Candidate.Name, interview.StartsAt, interview.ExamRoom.Name);
+        using var bounded = new CancellationTokenSource(SendBound);
+        var ct = bounded.Token;
+        List<Notification> notices;
+        Dictionary<int, Interview> interviews;
         try
         {
-            await gateway.SendMessageAsync(new CandidateMessage(notice.Recipient, PreExamNoticeText.Title, text, "Notice"), bounded.Token);
+            notices = await db.Notifications.Where(n => ids.Contains(n.Id) && n.Version == claim).ToListAsync(ct);
+            var interviewIds = notices.Where(n => n.Template == NoticeTemplates.PreExam).Select(n => n.InterviewId!.Value).Distinct().ToList();
+            interviews = await db.Interviews.IgnoreQueryFilters().AsNoTracking().Include(i => i.Candidate).Include(i => i.ExamRoom)
+                .Where(i => interviewIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         }
-        catch (Exception e)
+        catch (Exception) when (!ct.IsCancellationRequested)
         {
-            var attempts = notice.Attempts + 1;
-            var final = attempts >= MaxAttempts;
-            var nextDue = final ? notice.DueAt : clock.GetUtcNow().UtcDateTime + Backoff(attempts);
-            log.LogWarning(e, "Notice {NotificationId} attempt {Attempt} failed", notice.Id, attempts);
-            await db.Notifications.Where(n => n.Id == notice.Id && n.Version == claim).ExecuteUpdateAsync(s => s
-                .SetProperty(n => n.Status, final ? NotificationStatus.Failed : NotificationStatus.Pending)
-                .SetProperty(n => n.DueAt, nextDue)
-                .SetProperty(n => n.Late, n => n.Late || late)
-                .SetProperty(n => n.LastError, Truncate(e.Message))
-                .SetProperty(n => n.Version, Guid.NewGuid()), bounded.Token);
-            return final ? NoticeOutcome.Failed : NoticeOutcome.Retrying;
+            await ReleaseAsync(ids, claim, CancellationToken.None); // nothing was sent yet: give the rows back
+            throw;
         }
 
-        var sentAt = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.Id == notice.Id && n.Version == claim).ExecuteUpdateAsync(s => s
-            .SetProperty(n => n.Status, NotificationStatus.Sent)
-            .SetProperty(n => n.SentAt, sentAt)
-            .SetProperty(n => n.Late, n => n.Late || late)
-            .SetProperty(n => n.Text, text)
-            .SetProperty(n => n.LastError, (string?)null)
-            .SetProperty(n => n.Version, Guid.NewGuid()), bounded.Token);
-        await MarkNotifiedAsync(interview.Id, sentAt, bounded.Token);
-        return NoticeOutcome.Sent;
+        var sends = new List<(Notification Notice, Interview? Interview, CandidateMessage Message)>();
+        foreach (var notice in notices)
+        {
+            if (notice.Template != NoticeTemplates.PreExam)
+            {
+                // Composed when it was staged (a decision message): it goes out as written, whatever the interview did since.
+                sends.Add((notice, null, new CandidateMessage(notice.Recipient, notice.Title ?? "", notice.Text ?? "")));
+                continue;
+            }
+            var interview = interviews.GetValueOrDefault(notice.InterviewId!.Value);
+            var resend = notice.IdempotencyKey.StartsWith(NoticeTemplates.ResendPrefix, StringComparison.Ordinal);
+            var reason = interview is null ? (NotificationStatus.Cancelled, "The interview no longer exists.") : Obsolete(notice, interview, resend, now);
+            if (reason is { } r)
+            {
+                Finish(notice, r.Status, r.Text);
+                outcomes[notice.Id] = NoticeOutcome.Skipped;
+                continue;
+            }
+            var text = PreExamNoticeText.Compose(interview!.Candidate.Name, interview.StartsAt, interview.ExamRoom.Name);
+            sends.Add((notice, interview, new CandidateMessage(notice.Recipient, PreExamNoticeText.Title, text, "Notice")));
+        }
+
+        var results = new ConcurrentDictionary<long, (DateTime At, Exception? Error)>();
+        try
+        {
+            await Parallel.ForEachAsync(sends, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.NoticeParallelism), CancellationToken = stopping },
+                async (send, _) =>
+                {
+                    // The bounded token, not the stopping one: a send that has started is finished.
+                    Exception? error = null;
+                    try
+                    {
+                        await gateway.SendMessageAsync(send.Message, ct);
+                    }
+                    catch (Exception e)
+                    {
+                        error = e;
+                    }
+                    results[send.Notice.Id] = (clock.GetUtcNow().UtcDateTime, error);
+                });
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: the sends already started have finished; the others are released below.
+        }
+
+        var notified = new List<int>();
+        foreach (var (notice, interview, message) in sends)
+        {
+            if (!results.TryGetValue(notice.Id, out var result))
+                continue;
+            // Late when it leaves more than a minute after its due time (decided at the claim, before the gateway's own delay).
+            notice.Late |= now - notice.DueAt > LateAfter;
+            notice.Attempts++;
+            notice.Version = Guid.NewGuid();
+            if (result.Error is null)
+            {
+                notice.Status = NotificationStatus.Sent;
+                notice.SentAt = result.At;
+                notice.Text = message.Text;
+                notice.LastError = null;
+                outcomes[notice.Id] = NoticeOutcome.Sent;
+                if (interview is not null)
+                    notified.Add(interview.Id); // a pre-exam notice moves its interview on
+                continue;
+            }
+            var final = notice.Attempts >= MaxAttempts;
+            log.LogWarning(result.Error, "Notice {NotificationId} attempt {Attempt} failed", notice.Id, notice.Attempts);
+            notice.Status = final ? NotificationStatus.Failed : NotificationStatus.Pending;
+            notice.DueAt = final ? notice.DueAt : result.At + Backoff(notice.Attempts);
+            notice.LastError = Truncate(result.Error.Message);
+            outcomes[notice.Id] = final ? NoticeOutcome.Failed : NoticeOutcome.Retrying;
+        }
+        await SaveOutcomesAsync(ct);
+
+        var unsent = sends.Where(s => !results.ContainsKey(s.Notice.Id)).Select(s => s.Notice.Id).ToList();
+        if (unsent.Count > 0)
+            await ReleaseAsync(unsent, claim, ct); // never handed to the gateway: safe to give back, so a restart loses none
+        await MarkNotifiedAsync(notified, ct);
+        return outcomes;
     }
+
+    private Task<int> ReleaseAsync(IReadOnlyCollection<long> ids, Guid claim, CancellationToken ct) =>
+        db.Notifications.Where(n => ids.Contains(n.Id) && n.Version == claim).ExecuteUpdateAsync(s => s
+            .SetProperty(n => n.Status, NotificationStatus.Pending)
+            .SetProperty(n => n.ClaimedAt, (DateTime?)null)
+            .SetProperty(n => n.ClaimedBy, (string?)null)
+            .SetProperty(n => n.Version, Guid.NewGuid()), ct);
 
     private static (NotificationStatus Status, string Text)? Obsolete(Notification notice, Interview interview, bool resend, DateTime now)
     {
@@ -115,32 +197,46 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         return null;
     }
 
-    private Task<int> FinishAsync(Notification notice, NotificationStatus from, NotificationStatus to, string reason, CancellationToken ct) =>
-        db.Notifications.Where(n => n.Id == notice.Id && n.Status == from && n.Version == notice.Version).ExecuteUpdateAsync(s => s
-            .SetProperty(n => n.Status, to)
-            .SetProperty(n => n.LastError, reason)
-            .SetProperty(n => n.Version, Guid.NewGuid()), ct);
-
-    // Only a Scheduled interview moves to Notified; a concurrent change of the interview wins and we re-read once.
-    private async Task MarkNotifiedAsync(int interviewId, DateTime at, CancellationToken ct)
+    private static void Finish(Notification notice, NotificationStatus to, string reason)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        notice.Status = to;
+        notice.LastError = reason;
+        notice.Version = Guid.NewGuid();
+    }
+
+    // One round trip for the whole batch; each row is still checked against this run's claim (Version). A row
+    // whose claim was taken from us (judged abandoned by the sweep) is left as the sweep set it; the rest are saved.
+    private async Task SaveOutcomesAsync(CancellationToken ct)
+    {
+        while (true)
         {
-            db.ChangeTracker.Clear();
-            var interview = await db.Interviews.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.Id == interviewId, ct);
-            if (interview is null || interview.Status != InterviewStatus.Scheduled)
-                return;
-            interview.MarkNotified(at);
             try
             {
                 await db.SaveChangesAsync(ct);
                 return;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateConcurrencyException e) when (e.Entries.Count > 0)
             {
-                // someone else changed the interview: look again
+                foreach (var entry in e.Entries)
+                    entry.State = EntityState.Detached;
             }
         }
+    }
+
+    // Only a Scheduled interview moves to Notified: one conditional UPDATE, so a concurrent move of the
+    // interview (reschedule, cancel) wins. The batch shares one new Version: each row's still changes.
+    private async Task MarkNotifiedAsync(List<int> interviewIds, CancellationToken ct)
+    {
+        if (interviewIds.Count == 0)
+            return;
+        var at = clock.GetUtcNow().UtcDateTime;
+        await db.Interviews.IgnoreQueryFilters()
+            .Where(i => interviewIds.Contains(i.Id) && i.Status == InterviewStatus.Scheduled)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Status, InterviewStatus.Notified)
+                .SetProperty(i => i.NotifiedAt, at)
+                .SetProperty(i => i.StatusNote, (string?)null)
+                .SetProperty(i => i.Version, Guid.NewGuid()), ct);
     }
 
     private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];

@@ -3,7 +3,8 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Verifications;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
-using InterviewPortal.Web.Infrastructure.WeLink;
+using InterviewPortal.Data.Notifications;
+using InterviewPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Verifications;
@@ -30,10 +31,12 @@ public sealed record IdDecisionResult(int Id, int InterviewId, VerificationStatu
 
 /// <summary>
 /// The assistant's decision on a pending photo: approve (IdVerified), reject, or ask for a retake (both
-/// IdRejected, so a new photo is accepted). Audited, told to the candidate through WeLink, pushed live.
+/// IdRejected, so a new photo is accepted). Audited, pushed live, and told to the candidate through the
+/// Notifications outbox: the message row is saved with the decision and sent at once; if WeLink is down it
+/// stays in the outbox and the dispatcher retries it with back-off, so an outage does not lose it.
 /// Deciding twice is a 409: the second reviewer sees the first one's decision.
 /// </summary>
-public sealed class DecideIdVerificationHandler(PortalDbContext db, IWeLinkGateway gateway, TimeProvider clock,
+public sealed class DecideIdVerificationHandler(PortalDbContext db, IServiceScopeFactory scopes, TimeProvider clock,
     ExamDayBroadcaster live, ILogger<DecideIdVerificationHandler> log)
 {
     public async Task<IdDecisionResult?> HandleAsync(int id, IdDecision decision, string? reason, CancellationToken ct)
@@ -58,15 +61,16 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, IWeLinkGatew
         v.Reason = reason;
         v.Version = Guid.NewGuid();
         db.Record($"IdPhoto{v.Status}", "IdVerification", id, $"interview {v.InterviewId}" + (reason is null ? "" : $"; reason: {reason}"), now);
+        var message = Message(v, decision, reason, now);
+        db.Notifications.Add(message);
         await db.SaveChangesAsync(ct);
 
-        await TellCandidateAsync(v.Interview.Candidate.Phone, decision, reason, ct);
+        await SendNowAsync(message.Id, decision);
         await live.InterviewChangedAsync(v.InterviewId, ct);
         return new IdDecisionResult(v.Id, v.InterviewId, v.Status, v.ReviewerUserName, now, reason);
     }
 
-    // The decision is saved whatever WeLink does; a failed message is logged for the assistant to follow up by phone.
-    private async Task TellCandidateAsync(string phone, IdDecision decision, string? reason, CancellationToken ct)
+    private static Notification Message(IdVerification v, IdDecision decision, string? reason, DateTime now)
     {
         var (title, text) = decision switch
         {
@@ -74,13 +78,32 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, IWeLinkGatew
             IdDecision.Retake => ("请重新上传身份证照片", $"您上传的身份证照片需要重拍：{reason}。请在光线充足处拍摄身份证人像面，确保字迹清晰、无遮挡，然后重新上传。"),
             _ => ("身份核验未通过", $"您上传的身份证照片未通过核验：{reason}。请通过 WeLink 联系考试助理说明情况。"),
         };
+        return new Notification
+        {
+            Recipient = v.Interview.Candidate.Phone,
+            Template = NoticeTemplates.IdDecision,
+            Title = title,
+            Text = text,
+            InterviewId = v.InterviewId,
+            CandidateId = v.Interview.CandidateId,
+            DueAt = now,
+            IdempotencyKey = NoticeTemplates.IdDecisionKey(v.Id),
+            CreatedAt = now,
+        };
+    }
+
+    // Now rather than on the dispatcher's next poll, in a unit of work of its own (the sender claims the row like
+    // the dispatcher does, so the two never both send it). A failure leaves the row Pending with a back-off.
+    private async Task SendNowAsync(long notificationId, IdDecision decision)
+    {
         try
         {
-            await gateway.SendMessageAsync(new CandidateMessage(phone, title, text), ct);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SendPreExamNoticeJob>().SendAsync(notificationId, CancellationToken.None);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            log.LogWarning(e, "Could not tell the candidate about verification decision {Decision}", decision);
+            log.LogWarning(e, "Could not send verification decision {Decision} now; it stays in the outbox", decision);
         }
     }
 }

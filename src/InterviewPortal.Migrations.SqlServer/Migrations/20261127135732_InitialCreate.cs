@@ -98,6 +98,7 @@ namespace InterviewPortal.Migrations.SqlServer.Migrations
                     Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Recipient = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Template = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
                     Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     InterviewId = table.Column<int>(type: "int", nullable: true),
                     CandidateId = table.Column<int>(type: "int", nullable: true),
@@ -620,6 +621,7 @@ namespace InterviewPortal.Migrations.SqlServer.Migrations
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     AdmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
