@@ -27,7 +27,10 @@ public static class LoggingSetup
                 .WriteTo.Async(sink => sink.File(MaskingTextFormatter.WithTemplate(MaskingTextFormatter.FileTemplate),
                     Path.Combine(folder, "portal-.log"), rollingInterval: RollingInterval.Day,
                     retainedFileCountLimit: 30, fileSizeLimitBytes: 100_000_000, rollOnFileSizeLimit: true));
-        });
+        },
+        // Each host keeps its own logger. Otherwise every host writes through the static Log.Logger (the last
+        // host's) and any host's shutdown closes it for all: hosts sharing a process (the tests) lost log lines.
+        preserveStaticLogger: true);
         return builder;
     }
 
