@@ -18,6 +18,10 @@ public static class LoggingSetup
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
+                // Five lines per WeLink call at Information (100,000 for the T-20 notices of 10,000 interviews); the
+                // gateway logs what matters itself, failures and retries still show at Warning.
+                .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
+                .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
                 .Enrich.With<PersonalDataMaskingEnricher>()
                 // Exceptions are rendered by the sink, past the enricher: the formatter masks the finished text.
