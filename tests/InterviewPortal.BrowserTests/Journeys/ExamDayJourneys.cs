@@ -14,11 +14,15 @@ namespace InterviewPortal.BrowserTests.Journeys;
 /// </summary>
 public sealed class ExamDayJourneys(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
-    /// <summary>Today's interviews of the CS room in start order (the early candidates have confirmed the pledge).</summary>
+    /// <summary>
+    /// The CS room's interviews of the coming hours in start order: the demo's first six start 30–155 minutes after
+    /// seeding (their candidates have confirmed the pledge). Not "today in Beijing": near midnight there those six
+    /// straddle two days.
+    /// </summary>
     private Task<Interview> TodaysInterviewAsync(int index) => portal.Portal.WithDbAsync(async db =>
     {
         var room = await db.ExamRooms.Where(r => r.Assistant!.UserName == "assistant1").Select(r => r.Id).FirstAsync();
-        var (from, to) = BeijingTime.DayRange(BeijingTime.Today(TimeProvider.System));
+        var (from, to) = (DateTime.UtcNow.AddHours(-1), DateTime.UtcNow.AddHours(4));
         var interviews = await db.Interviews.Include(i => i.Candidate)
             .Where(i => i.ExamRoomId == room && i.StartsAt >= from && i.StartsAt < to).OrderBy(i => i.StartsAt).ToListAsync();
         return interviews[index];
@@ -36,12 +40,14 @@ public sealed class ExamDayJourneys(BrowserPortal portal) : IClassFixture<Browse
         using (var upload = await assistant.UploadPhotoAsync(interview.Id, TestPhotos.Jpeg(320, 200)))
             Assert.True(upload.IsSuccessStatusCode, $"upload answered {(int)upload.StatusCode}");
 
+        // The interview's own day: near midnight in Beijing the demo's first interviews are already tomorrow's.
+        var console = "/Console?date=" + BeijingTime.ToLocal(interview.StartsAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await portal.RunPageAsync(async page =>
         {
             // The secretary watches the same day read-only in a second browser.
             await using var other = await portal.NewContextAsync(new Visit("secretary1"));
             var watch = await other.NewPageAsync();
-            await watch.GotoAsync("/Console");
+            await watch.GotoAsync(console);
             var watchedStatus = watch.Locator($"#interview-{interview.Id} .status");
             await Expect(watchedStatus).ToHaveTextAsync("待核验");
             await Expect(watch.Locator("#console-connection")).ToHaveTextAsync("实时更新已连接");
@@ -57,7 +63,7 @@ public sealed class ExamDayJourneys(BrowserPortal portal) : IClassFixture<Browse
             await Expect(page.Locator("main [role=status]").First).ToBeVisibleAsync();
             await Expect(watchedStatus).ToHaveTextAsync("已核验");
 
-            await page.GotoAsync("/Console");
+            await page.GotoAsync(console);
             var row = page.Locator($"#interview-{interview.Id}");
             await Expect(row.Locator(".status")).ToHaveTextAsync("已核验");
             await row.GetByRole(AriaRole.Button, new() { Name = $"邀请入会 — {candidate.Name}" }).ClickAsync();

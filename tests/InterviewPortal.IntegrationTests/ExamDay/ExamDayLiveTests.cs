@@ -123,6 +123,12 @@ public class ExamDayLiveTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
         Assert.Contains("/js/console.js", page);
         Assert.Contains("aria-live", page);
         Assert.DoesNotContain(" style=\"", page);
+
+        // Another day on request (preparing tomorrow); a date that is not one falls back to today, never a 500.
+        Assert.Contains("data-date=\"2027-03-15\"", await browser.GetStringAsync("/Console?date=2027-03-15"));
+        var fallback = await browser.GetAsync("/Console?date=not-a-day");
+        Assert.Equal(HttpStatusCode.OK, fallback.StatusCode);
+        Assert.DoesNotContain("data-date=\"not-a-day\"", await fallback.Content.ReadAsStringAsync());
     }
 
     [Fact]

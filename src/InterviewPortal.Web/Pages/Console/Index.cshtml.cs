@@ -16,5 +16,6 @@ public class IndexModel(TimeProvider clock) : PageModel
     public DateOnly Date { get; private set; }
     public bool CanAct => User.IsInRole(StaffRoles.Assistant);
 
-    public void OnGet() => Date = BeijingTime.Today(clock);
+    /// <summary>Today in Beijing unless another day is asked for (?date=yyyy-MM-dd, e.g. preparing tomorrow).</summary>
+    public void OnGet(DateOnly? date) => Date = date ?? BeijingTime.Today(clock);
 }
