@@ -105,7 +105,12 @@ public class ExamDayLiveTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
     public async Task The_console_lists_todays_interviews_of_my_rooms_in_order_with_their_moves()
     {
         var room = await portal.RoomOfAsync("assistant1");
-        var console = await (await portal.ClientForStaffAsync("assistant1")).GetFromJsonAsync<JsonElement>("/api/v1/exam-day/console");
+        // The day of the demo's first interviews (30–155 minutes after seeding): near Beijing midnight that is tomorrow.
+        var firstStart = await portal.WithDbAsync(db => db.Interviews.Where(i => i.ExamRoomId == room && i.StartsAt > DateTime.UtcNow.AddHours(-1))
+            .OrderBy(i => i.StartsAt).Select(i => i.StartsAt).FirstAsync());
+        var day = "?date=" + InterviewPortal.Web.Infrastructure.Time.BeijingTime.ToLocal(firstStart)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var console = await (await portal.ClientForStaffAsync("assistant1")).GetFromJsonAsync<JsonElement>("/api/v1/exam-day/console" + day);
         Assert.Equal([room], console.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()));
         var rows = console.GetProperty("interviews").EnumerateArray().ToList();
         Assert.NotEmpty(rows);
@@ -114,7 +119,7 @@ public class ExamDayLiveTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
         Assert.Equal(starts.Order(), starts);
         Assert.All(rows, r => Assert.True(r.TryGetProperty("pledge", out _) && r.TryGetProperty("invitation", out _) && r.TryGetProperty("kind", out _)));
 
-        var secretaryView = await (await portal.ClientForStaffAsync("secretary1")).GetFromJsonAsync<JsonElement>("/api/v1/exam-day/console");
+        var secretaryView = await (await portal.ClientForStaffAsync("secretary1")).GetFromJsonAsync<JsonElement>("/api/v1/exam-day/console" + day);
         Assert.All(secretaryView.GetProperty("interviews").EnumerateArray(), r => Assert.Empty(r.GetProperty("actions").EnumerateArray()));
 
         var browser = portal.CreateClient();
