@@ -11,13 +11,13 @@ namespace InterviewPortal.Web.Features.Live;
 /// saved (any feature, any job: it reads the row itself with the system scope). A failed push is logged,
 /// never thrown: the change is already committed and the pages reload their state on reconnect.
 /// </summary>
-public sealed class ExamDayBroadcaster(IHubContext<ExamDayHub> hub, DbContextOptions<PortalDbContext> options, ILogger<ExamDayBroadcaster> log)
+public sealed class ExamDayBroadcaster(IHubContext<ExamDayHub> hub, IDbContextFactory<PortalDbContext> contexts, ILogger<ExamDayBroadcaster> log)
 {
     public async Task InterviewChangedAsync(int interviewId, CancellationToken ct)
     {
         try
         {
-            await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
+            await using var db = contexts.CreateDbContext().WithScope(AccessScope.System);
             var rows = await ExamDayRows.LoadAsync(db, db.Interviews.Where(i => i.Id == interviewId), withActions: true, ct);
             if (rows.Count == 0)
                 return;

@@ -13,7 +13,7 @@ namespace InterviewPortal.Web.Features.Live;
 /// sends "interviewChanged" with an <see cref="ExamDay.ExamDayRow"/> to those groups. Clients call nothing.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ExamDayHub(DbContextOptions<PortalDbContext> options) : Hub
+public sealed class ExamDayHub(IDbContextFactory<PortalDbContext> contexts) : Hub
 {
     public const string Path = "/hubs/exam-day";
     public const string InterviewChanged = "interviewChanged";
@@ -25,7 +25,7 @@ public sealed class ExamDayHub(DbContextOptions<PortalDbContext> options) : Hub
         IReadOnlyList<int> rooms = [];
         if (userId is not null && user.IsInRole(Data.Staff.StaffRoles.Assistant))
         {
-            await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
+            await using var db = contexts.CreateDbContext().WithScope(AccessScope.System);
             rooms = await db.ExamRooms.AsNoTracking().Where(r => r.AssistantUserId == userId).Select(r => r.Id).ToListAsync(Context.ConnectionAborted);
         }
         foreach (var group in ExamDayGroups.For(AccessScopes.For(user, _ => rooms)))

@@ -9,12 +9,12 @@ namespace InterviewPortal.Web.Infrastructure.Auth;
 /// <summary>Builds the caller's <see cref="AccessScope"/> from the claims that sign-in put on the principal.</summary>
 public static class AccessScopes
 {
-    public static AccessScope For(HttpContext? http, DbContextOptions<PortalDbContext> options)
+    public static AccessScope For(HttpContext? http, IDbContextFactory<PortalDbContext> contexts)
     {
         // No request (a background job, start-up): the system acts.
         if (http is null)
             return AccessScope.System;
-        return For(http.User, userId => AssistantRoomIds(options, userId));
+        return For(http.User, userId => AssistantRoomIds(contexts, userId));
     }
 
     public static AccessScope For(ClaimsPrincipal user, Func<string, IReadOnlyList<int>> assistantRooms)
@@ -34,9 +34,9 @@ public static class AccessScopes
     }
 
     /// <summary>Read per request, so a room handed to another assistant changes the scope at once.</summary>
-    private static IReadOnlyList<int> AssistantRoomIds(DbContextOptions<PortalDbContext> options, string userId)
+    private static IReadOnlyList<int> AssistantRoomIds(IDbContextFactory<PortalDbContext> contexts, string userId)
     {
-        using var db = new PortalDbContext(options).WithScope(AccessScope.System);
+        using var db = contexts.CreateDbContext().WithScope(AccessScope.System);
         return db.ExamRooms.AsNoTracking().Where(r => r.AssistantUserId == userId).Select(r => r.Id).ToList();
     }
 }

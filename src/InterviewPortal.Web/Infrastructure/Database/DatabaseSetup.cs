@@ -15,7 +15,7 @@ public static class DatabaseSetup
         services.AddSingleton(options);
         var connectionString = ConnectionString(configuration, options.Provider);
 
-        services.AddScoped(sp => AccessScopes.For(sp.GetService<IHttpContextAccessor>()?.HttpContext, sp.GetRequiredService<DbContextOptions<PortalDbContext>>()));
+        services.AddScoped(sp => AccessScopes.For(sp.GetService<IHttpContextAccessor>()?.HttpContext, sp.GetRequiredService<IDbContextFactory<PortalDbContext>>()));
         // Pooled: a context from the pool skips resolving EF's internal services per request (measured as a fifth of
         // GET /api/v1/me under load). Options stay singletons, so singletons can open their own contexts.
         services.AddPooledDbContextFactory<PortalDbContext>(db => Configure(db, options.Provider, connectionString));

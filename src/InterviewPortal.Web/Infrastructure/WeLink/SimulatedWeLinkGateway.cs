@@ -13,14 +13,14 @@ namespace InterviewPortal.Web.Infrastructure.WeLink;
 /// for their sign-in codes) can read it. Writes through its own context so a caller's failed
 /// transaction cannot hide what was "sent".
 /// </summary>
-public sealed class SimulatedWeLinkGateway(DbContextOptions<PortalDbContext> options, TimeProvider clock) : IWeLinkGateway
+public sealed class SimulatedWeLinkGateway(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock) : IWeLinkGateway
 {
     public Task SendMessageAsync(CandidateMessage message, CancellationToken ct) =>
         RecordAsync(message.Kind, message.Phone, $"{message.Title}\n{message.Text}", ct);
 
     public async Task<string?> FindUserIdByPhoneAsync(string phone, CancellationToken ct)
     {
-        await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
+        await using var db = contexts.CreateDbContext().WithScope(AccessScope.System);
         return await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.Phone == phone, ct) ? SimulatedUserId(phone) : null;
     }
 
@@ -71,7 +71,7 @@ public sealed class SimulatedWeLinkGateway(DbContextOptions<PortalDbContext> opt
 
     private async Task RecordAsync(string kind, string recipient, string text, CancellationToken ct)
     {
-        await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
+        await using var db = contexts.CreateDbContext().WithScope(AccessScope.System);
         db.GatewayOutbox.Add(new GatewayRecord { Kind = kind, Recipient = recipient, Text = text, CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
     }
