@@ -61,9 +61,9 @@ public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock
                 .OrderByDescending(v => v.Id).Select(v => v.Reason).FirstOrDefault());
     }
 
-    /// <summary>From verification on, the assistant may have invited: the meeting ID is then worth a look.</summary>
+    /// <summary>An invitation (and so a meeting ID) exists only once the assistant has invited.</summary>
     private static bool MayHaveMeeting(InterviewStatus status) =>
-        status is InterviewStatus.IdVerified or InterviewStatus.Invited or InterviewStatus.InProgress
+        status is InterviewStatus.Invited or InterviewStatus.InProgress
             or InterviewStatus.Completed or InterviewStatus.Absent or InterviewStatus.Interrupted or InterviewStatus.Ended;
 
     public async Task<MyRecord?> HandleAsync(int candidateId, CancellationToken ct)
