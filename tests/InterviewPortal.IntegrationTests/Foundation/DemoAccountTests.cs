@@ -23,6 +23,32 @@ public class DemoAccountTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task The_sign_out_button_signs_out_and_a_post_from_another_site_is_refused()
+    {
+        var client = portal.CreateClient();
+        await client.SignInStaffAsync("secretary1");
+
+        // As the header's button posts it: no antiforgery token; from another site the browser says so.
+        var foreign = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout") { Content = new FormUrlEncodedContent([]) };
+        foreign.Headers.Add("Origin", "https://evil.example");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(foreign)).StatusCode);
+        var crossSite = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout") { Content = new FormUrlEncodedContent([]) };
+        crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(crossSite)).StatusCode);
+        Assert.Contains("Account/Logout", await client.GetStringAsync("/"), StringComparison.Ordinal);
+
+        var own = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout") { Content = new FormUrlEncodedContent([]) };
+        own.Headers.Add("Origin", "null"); // what Chromium sends under Referrer-Policy: no-referrer
+        own.Headers.Add("Sec-Fetch-Site", "same-origin");
+        var signedOut = await client.SendAsync(own);
+        Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
+        Assert.Equal("/", signedOut.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.DoesNotContain("Account/Logout", await signedOut.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var staffPage = await client.GetAsync("/Candidates");
+        Assert.Equal("/Account/Login", staffPage.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task A_wrong_password_on_the_page_shows_a_message_and_stays_signed_out()
     {
         var client = portal.CreateClient();
