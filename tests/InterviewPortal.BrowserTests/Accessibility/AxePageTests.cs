@@ -29,6 +29,7 @@ public sealed class AxePageTests(BrowserPortal portal) : IClassFixture<BrowserPo
         ("/Candidate/SignIn", [Visit.Anonymous]),
         ("/Me", [Visit.Candidate]),
         ("/Me/Prepare", [Visit.Candidate]),
+        ("/Me/Report", [Visit.Candidate]),
         ("/Me/SelfCheck", [Visit.Candidate]),
         ("/Candidates", Planners),
         ("/Candidates/Import", Secretaries),

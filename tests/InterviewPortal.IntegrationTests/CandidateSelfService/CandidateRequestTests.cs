@@ -48,18 +48,26 @@ public partial class CandidateRequestTests(SqlitePortalFactory portal) : IClassF
     }
 
     [Fact]
-    public async Task The_report_form_on_My_interview_creates_the_report_and_lists_it()
+    public async Task The_report_page_creates_the_report_and_lists_it_and_My_interview_links_to_it_with_the_count()
     {
         var candidate = await portal.CandidateAsync(12);
         var (client, _) = await portal.PageClientForCandidateAsync(candidate);
+        var before = await client.GetStringAsync("/Me");
+        Assert.Contains("href=\"/Me/Report\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("条报告", before, StringComparison.Ordinal);
 
-        var empty = await client.PostFormAsync("/Me?handler=Report", new Dictionary<string, string> { ["Message"] = "" }, "/Me");
+        var empty = await client.PostFormAsync("/Me/Report", new Dictionary<string, string> { ["Message"] = "" });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("请说明哪里不对", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await portal.WithDbAsync(db => db.AssignmentReports.CountAsync(r => r.CandidateId == candidate.Id)));
 
-        var sent = await client.PostFormAsync("/Me?handler=Report", new Dictionary<string, string> { ["Message"] = "专业代码不对" }, "/Me");
+        var sent = await client.PostFormAsync("/Me/Report", new Dictionary<string, string> { ["Message"] = "专业代码不对" });
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-        Assert.Contains("专业代码不对", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var listed = await sent.Content.ReadAsStringAsync();
+        Assert.Contains("专业代码不对", listed, StringComparison.Ordinal);
+        Assert.Contains("已提交给学院秘书", listed, StringComparison.Ordinal);
         Assert.Equal(candidate.CollegeId, await portal.WithDbAsync(db => db.AssignmentReports.Where(r => r.CandidateId == candidate.Id).Select(r => r.CollegeId).SingleAsync()));
+        Assert.Contains("已提交 1 条报告", await client.GetStringAsync("/Me"), StringComparison.Ordinal);
     }
 
     [Fact]
