@@ -148,21 +148,29 @@ public class ExamDayLiveTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
         var beijingNow = InterviewPortal.Web.Infrastructure.Time.BeijingTime.ToLocal(DateTime.UtcNow);
         if (beijingNow.AddMinutes(3).Date != beijingNow.Date)
             await Task.Delay(beijingNow.Date.AddDays(1) - beijingNow.DateTime + TimeSpan.FromSeconds(5));
-        // One interview starting in two minutes, not verified; one whose invitation failed.
-        var (soon, failed) = await portal.WithDbAsync(async db =>
+        // One interview starting in two minutes, not verified; one whose invitation failed; one whose invitation has
+        // been "sending" for ten minutes (its process died mid-send) and one sending right now.
+        var (soon, failed, stuck, inFlight) = await portal.WithDbAsync(async db =>
         {
             var room = await db.ExamRooms.Where(r => r.CollegeId == college).FirstAsync();
-            var free = await db.Candidates.Where(c => c.CollegeId == college && !c.Interviews.Any()).Take(2).ToListAsync();
+            var free = await db.Candidates.Where(c => c.CollegeId == college && !c.Interviews.Any()).Take(4).ToListAsync();
             var soonInterview = Interview.Book(free[0], room, DateTime.UtcNow.AddMinutes(2), 20, InterviewKind.Exam);
             var failedInterview = Interview.Book(free[1], room, DateTime.UtcNow.AddMinutes(1), 20, InterviewKind.Rehearsal);
-            db.Interviews.AddRange(soonInterview, failedInterview);
+            var stuckInterview = Interview.Book(free[2], room, DateTime.UtcNow.AddMinutes(1), 20, InterviewKind.Rehearsal);
+            var inFlightInterview = Interview.Book(free[3], room, DateTime.UtcNow.AddMinutes(1), 20, InterviewKind.Rehearsal);
+            db.Interviews.AddRange(soonInterview, failedInterview, stuckInterview, inFlightInterview);
             await db.SaveChangesAsync();
-            failedInterview.MarkNotified(DateTime.UtcNow);
-            failedInterview.SubmitIdPhoto();
-            failedInterview.VerifyId();
+            foreach (var verified in new[] { failedInterview, stuckInterview, inFlightInterview })
+            {
+                verified.MarkNotified(DateTime.UtcNow);
+                verified.SubmitIdPhoto();
+                verified.VerifyId();
+            }
             db.MeetingInvitations.Add(new MeetingInvitation { InterviewId = failedInterview.Id, Status = InvitationStatus.Failed, LastError = "WeLink timeout", Attempts = 3 });
+            db.MeetingInvitations.Add(new MeetingInvitation { InterviewId = stuckInterview.Id, Status = InvitationStatus.Sending, ClaimedAt = DateTime.UtcNow.AddMinutes(-10), Attempts = 1 });
+            db.MeetingInvitations.Add(new MeetingInvitation { InterviewId = inFlightInterview.Id, Status = InvitationStatus.Sending, ClaimedAt = DateTime.UtcNow.AddSeconds(-30), Attempts = 1 });
             await db.SaveChangesAsync();
-            return (soonInterview.Id, failedInterview.Id);
+            return (soonInterview.Id, failedInterview.Id, stuckInterview.Id, inFlightInterview.Id);
         });
 
         var secretary = await portal.ClientForStaffAsync("secretary1");
@@ -171,6 +179,10 @@ public class ExamDayLiveTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
         Assert.Contains(soon, Ids(view.GetProperty("unverified")));
         Assert.DoesNotContain(failed, Ids(view.GetProperty("unverified")));
         Assert.Contains(failed, Ids(view.GetProperty("failedInvitations")));
+        Assert.Contains(stuck, Ids(view.GetProperty("failedInvitations")));
+        Assert.DoesNotContain(inFlight, Ids(view.GetProperty("failedInvitations")));
+        var stuckRow = view.GetProperty("failedInvitations").EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == stuck);
+        Assert.Contains("发送进程已停止", stuckRow.GetProperty("invitationError").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/api/v1/colleges/{otherCollege}/exam-day")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await portal.ClientForStaffAsync("assistant1")).GetAsync($"/api/v1/colleges/{college}/exam-day")).StatusCode);

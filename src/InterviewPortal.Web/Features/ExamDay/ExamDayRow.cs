@@ -23,7 +23,7 @@ public sealed record ExamDayRow(
     int Id, int RoomId, string RoomName, int CollegeId, int CandidateId, string CandidateName, string ExamNumber,
     DateTime StartsAt, DateTimeOffset StartsAtLocal, int DurationMinutes, InterviewStatus Status, InterviewKind Kind, string? StatusNote,
     PledgeState Pledge, int? VerificationId, VerificationStatus? Verification, InvitationStatus? Invitation, string? InvitationError,
-    IReadOnlyList<string> Actions);
+    IReadOnlyList<string> Actions, DateTime? InvitationClaimedAt = null);
 
 public static class ExamDayRows
 {
@@ -59,12 +59,14 @@ public static class ExamDayRows
             Verification = db.IdVerifications.Where(v => v.InterviewId == i.Id).OrderByDescending(v => v.Id).Select(v => (VerificationStatus?)v.Status).FirstOrDefault(),
             Invitation = db.MeetingInvitations.Where(m => m.InterviewId == i.Id).OrderByDescending(m => m.Id).Select(m => (InvitationStatus?)m.Status).FirstOrDefault(),
             InvitationError = db.MeetingInvitations.Where(m => m.InterviewId == i.Id).OrderByDescending(m => m.Id).Select(m => m.LastError).FirstOrDefault(),
+            InvitationClaimedAt = db.MeetingInvitations.Where(m => m.InterviewId == i.Id).OrderByDescending(m => m.Id).Select(m => m.ClaimedAt).FirstOrDefault(),
         }).ToListAsync(ct);
 
         return raw.Select(r => new ExamDayRow(r.Id, r.ExamRoomId, r.Room, r.CollegeId, r.CandidateId, r.Candidate, r.ExamNumber,
             DateTime.SpecifyKind(r.StartsAt, DateTimeKind.Utc), BeijingTime.ToLocal(r.StartsAt), r.DurationMinutes, r.Status, r.Kind, r.StatusNote,
             pledge is null ? PledgeState.NotRequired : r.Pledged ? PledgeState.Confirmed : PledgeState.Missing,
             r.VerificationId, r.Verification, r.Invitation, r.InvitationError,
-            withActions ? ActionsFor(r.Status) : [])).ToList();
+            withActions ? ActionsFor(r.Status) : [],
+            r.InvitationClaimedAt is { } claimed ? DateTime.SpecifyKind(claimed, DateTimeKind.Utc) : null)).ToList();
     }
 }

@@ -1,5 +1,7 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
+using InterviewPortal.Web.Features.Invitations;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +23,18 @@ public sealed class GetExamDayHandler(PortalDbContext db, TimeProvider clock)
 
     private static readonly InterviewStatus[] NotYetVerified =
         [InterviewStatus.Scheduled, InterviewStatus.Notified, InterviewStatus.IdSubmitted, InterviewStatus.IdRejected];
+
+    /// <summary>
+    /// Invitations claimed for sending longer ago than a send may take: the process sending them stopped (a restart
+    /// mid-send). They need someone as much as a failed one, and can be retried the same way.
+    /// </summary>
+    private static IEnumerable<ExamDayRow> StuckSending(List<ExamDayRow> rows, DateTime now) =>
+        rows.Where(r => r.Invitation == InvitationStatus.Sending && r.InvitationClaimedAt < now - SendInvitationJob.StaleClaim)
+            .Select(r => r with
+            {
+                InvitationError = Lang.T($"自 {BeijingTime.ToLocal(r.InvitationClaimedAt!.Value):HH:mm} 起一直在发送，发送进程已停止，请重试",
+                    $"Sending since {BeijingTime.ToLocal(r.InvitationClaimedAt!.Value):HH:mm}; the sending process stopped: retry it"),
+            });
 
     public async Task<ConsoleView> ConsoleAsync(DateOnly? date, int? roomId, bool withActions, CancellationToken ct)
     {
@@ -49,7 +63,7 @@ public sealed class GetExamDayHandler(PortalDbContext db, TimeProvider clock)
         var rows = await ExamDayRows.LoadAsync(db, ExamDayRows.OnDay(db, day).Where(i => i.CollegeId == collegeId), withActions: false, ct);
         return new CollegeExamDayView(collegeId, name, day, now,
             rows.Where(r => r.Status == InterviewStatus.Interrupted).ToList(),
-            rows.Where(r => r.Invitation == InvitationStatus.Failed).ToList(),
+            rows.Where(r => r.Invitation == InvitationStatus.Failed).Concat(StuckSending(rows, now)).OrderBy(r => r.StartsAt).ToList(),
             rows.Where(r => NotYetVerified.Contains(r.Status) && r.StartsAt - VerifyBy <= now).ToList());
     }
 }
