@@ -2,7 +2,7 @@
 Replaces that section if present, keeps every other section as it is."""
 import json, os, platform, subprocess, sys, datetime
 
-results, doc, connections, duration, candidates, providers = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6:]
+results, doc, connections, duration, warmup, candidates, providers = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], sys.argv[7:]
 
 def load(name):
     with open(os.path.join(results, name), encoding="utf-8") as f:
@@ -24,13 +24,13 @@ def machine():
 
 lines = ["## Candidate page", "",
          f"`bench/run-candidate-page.sh`, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, on {machine()}.",
-         f"{candidates} candidates and {candidates} interviews (seed-bench), {connections} connections, {duration} per endpoint after a 3 s warm-up,",
+         f"{candidates} candidates and {candidates} interviews (seed-bench), {connections} connections, {duration} per endpoint after a {warmup} warm-up,",
          "Release build, Production settings (request logging on), load generator on the same machine (it shares the cores).",
          "Every endpoint carries the same candidate bearer tokens; PostgreSQL on loopback without TLS. Targets: `/api/v1/me` and the",
          "`/Me` page at least 40% of the bare endpoint's throughput, p99 under 50 ms, peak RSS under 400 MB.", "",
          "| database | endpoint | req/s | p50 ms | p90 ms | p99 ms | errors | ratio to bare | peak RSS |",
          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-endpoints = [("me", "`/api/v1/me`"), ("page", "`/Me` page")]
+endpoints = [("me", "`/api/v1/me`"), ("page", "`/Me` page"), ("floor", "`/Me/Prepare` (reference: a page with no data)")]
 for provider in providers:
     bare = load(f"candidate-page-{provider}-bare.json")
     rss = load(f"candidate-page-{provider}-memory.json")["peakRssMb"]
