@@ -17,7 +17,7 @@ public class IndexModel(GetMyInterviewHandler me) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await me.HandleAsync(User.CandidateId(), ct) is not { } record)
+        if (await me.HandleAsync(User.CandidateId(), ct, countReports: true) is not { } record)
             return NotFound();
         Record = record;
         return Page();
