@@ -33,6 +33,22 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         return this;
     }
 
+    // Disposing a pooled context returns it to the pool: back to Nobody first, so the next lease never starts with
+    // the last user's scope (EF resets its own state on return, not ours).
+    public override void Dispose()
+    {
+        Scope = AccessScope.Nobody;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Scope = AccessScope.Nobody;
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     public DbSet<College> Colleges => Set<College>();
     public DbSet<Major> Majors => Set<Major>();
     public DbSet<Candidate> Candidates => Set<Candidate>();

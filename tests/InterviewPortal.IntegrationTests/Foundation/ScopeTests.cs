@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.Data;
+using InterviewPortal.Data.Access;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewPortal.IntegrationTests.Foundation;
 
@@ -24,6 +27,18 @@ public class ScopeTests(SqlitePortalFactory portal) : IClassFixture<SqlitePortal
 
         var filtered = await client.GetFromJsonAsync<JsonElement>($"/api/v1/candidates?collegeId={other}");
         Assert.Equal(0, filtered.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_pooled_context_starts_every_lease_with_no_scope_whatever_the_last_lease_had()
+    {
+        var contexts = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var first = contexts.CreateDbContext().WithScope(AccessScope.System))
+            Assert.True(await first.Candidates.AnyAsync());
+
+        await using var next = contexts.CreateDbContext();
+        Assert.Same(AccessScope.Nobody, next.Scope);
+        Assert.False(await next.Candidates.AnyAsync());
     }
 
     [Fact]
