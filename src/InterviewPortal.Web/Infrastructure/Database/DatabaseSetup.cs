@@ -57,7 +57,7 @@ public static class DatabaseSetup
                 // session state the portal never sets; skipping it gave /api/v1/me about 15 % more throughput.
                 // Either setting written in the connection string wins.
                 var npgsql = new NpgsqlConnectionStringBuilder(connectionString);
-                if (npgsql.MaxAutoPrepare == 0)
+                if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
                     npgsql.MaxAutoPrepare = 64;
                 if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
                     npgsql.NoResetOnClose = true;
