@@ -29,7 +29,7 @@ public sealed class GetExamDayHandler(PortalDbContext db, TimeProvider clock)
     /// mid-send). They need someone as much as a failed one, and can be retried the same way.
     /// </summary>
     private static IEnumerable<ExamDayRow> StuckSending(List<ExamDayRow> rows, DateTime now) =>
-        rows.Where(r => r.Invitation == InvitationStatus.Sending && r.InvitationClaimedAt < now - SendInvitationJob.StaleClaim)
+        rows.Where(r => r.Invitation is { } status && SendInvitationJob.Abandoned(status, r.InvitationClaimedAt, now))
             .Select(r => r with
             {
                 InvitationError = Lang.T($"自 {BeijingTime.ToLocal(r.InvitationClaimedAt!.Value):HH:mm} 起一直在发送，发送进程已停止，请重试",

@@ -53,9 +53,8 @@ public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobCli
         var invitation = await db.MeetingInvitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.InterviewId == interviewId, ct);
         if (invitation is null)
             return null;
-        // A Sending claim older than the job's own bound was left by a process that died: it can be retried too.
-        var abandoned = invitation.Status == InvitationStatus.Sending && invitation.ClaimedAt < clock.GetUtcNow().UtcDateTime - SendInvitationJob.StaleClaim;
-        if (invitation.Status != InvitationStatus.Failed && !abandoned)
+        if (invitation.Status != InvitationStatus.Failed
+            && !SendInvitationJob.Abandoned(invitation.Status, invitation.ClaimedAt, clock.GetUtcNow().UtcDateTime))
             throw new DomainRuleException($"Invitation {invitationId} is {invitation.Status}; only a failed invitation can be retried.");
         invitation.Status = InvitationStatus.Pending;
         invitation.ClaimedAt = null;

@@ -23,6 +23,10 @@ public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings,
     /// <summary>A claim older than this outlived every timeout of a run (its process died): it may be taken over.</summary>
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
 
+    /// <summary>Left in Sending by a run whose process died: staff see it with the failures and may retry it.</summary>
+    public static bool Abandoned(InvitationStatus status, DateTime? claimedAt, DateTime now) =>
+        status == InvitationStatus.Sending && claimedAt < now - StaleClaim;
+
     public async Task RunAsync(int invitationId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
