@@ -45,6 +45,9 @@ public static class DatabaseSetup
                 // A busy timeout lets concurrent writers queue for SQLite's single write lock instead of failing.
                 var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
                 db.UseSqlite(builder.ToString(), o => o.MigrationsAssembly("InterviewPortal.Migrations.Sqlite"));
+#pragma warning disable EF1001 // see HeldOpenSqliteConnection
+                db.ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, HeldOpenSqliteConnection>();
+#pragma warning restore EF1001
                 break;
             case DatabaseProvider.SqlServer:
                 db.UseSqlServer(connectionString, o => o.MigrationsAssembly("InterviewPortal.Migrations.SqlServer"));
