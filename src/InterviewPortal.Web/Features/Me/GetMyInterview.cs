@@ -26,9 +26,10 @@ public sealed record MyRecord(
 /// or one row of nulls). The meeting ID and a rejection reason are read by a second statement only in the
 /// states that show them: preparing a statement is most of the cost of this answer on SQLite, and two correlated
 /// subqueries tripled it for every candidate who has not been invited yet. The scope check is made here,
-/// explicitly, instead of by the query filters: they would wrap every join in its own scope subquery.
+/// explicitly, instead of by the query filters: they would wrap every join in its own scope subquery. A reload
+/// within a few seconds is answered from the node's copy (<see cref="MyRecordCache"/>, ADR 0006), after the scope check.
 /// </summary>
-public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock)
+public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock, MyRecordCache cache)
 {
     private sealed record Row(
         string ExamNumber, string Name, string College, string Major, string MajorCode,
@@ -85,6 +86,17 @@ public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock
     {
         if (db.Scope.CandidateId != candidateId && !db.Scope.AllColleges)
             return null;
+        if (cache.Find(candidateId, countReports) is { } copy)
+            return copy;
+        var generation = cache.Generation;
+        var record = await ReadAsync(candidateId, countReports, ct);
+        if (record is not null)
+            cache.Keep(candidateId, countReports, record, generation);
+        return record;
+    }
+
+    private async Task<MyRecord?> ReadAsync(int candidateId, bool countReports, CancellationToken ct)
+    {
         var queries = Compiled.GetValue(db.Model, _ => new Queries());
         var rows = new List<Row>(2);
         var rowsOf = countReports ? queries.RowsWithReportCountOf : queries.RowsOf;

@@ -3,13 +3,19 @@ using System.Security.Claims;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace InterviewPortal.Web.Features.Me;
 
 public static class MeApi
 {
-    public static IServiceCollection AddMeHandlers(this IServiceCollection services) =>
-        services.AddScoped<GetMyInterviewHandler>().AddScoped<CreateAssignmentReportHandler>().AddScoped<RequestPhoneChangeHandler>();
+    public static IServiceCollection AddMeHandlers(this IServiceCollection services)
+    {
+        services.AddOptions<MyRecordCacheOptions>().BindConfiguration("MyInterview");
+        // The invalidator reaches EF as an interceptor: DatabaseSetup gives every registered IInterceptor to the contexts.
+        services.AddSingleton<MyRecordCache>().AddSingleton<IInterceptor, MyRecordCache.Invalidator>();
+        return services.AddScoped<GetMyInterviewHandler>().AddScoped<CreateAssignmentReportHandler>().AddScoped<RequestPhoneChangeHandler>();
+    }
 
     /// <summary>The signed-in candidate's id; the Candidate policy guarantees the claim.</summary>
     public static int CandidateId(this ClaimsPrincipal user) =>

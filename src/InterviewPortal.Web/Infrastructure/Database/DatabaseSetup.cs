@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using InterviewPortal.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace InterviewPortal.Web.Infrastructure.Database;
 
@@ -18,7 +19,9 @@ public static class DatabaseSetup
         services.AddScoped(sp => AccessScopes.For(sp.GetService<IHttpContextAccessor>()?.HttpContext, sp.GetRequiredService<IDbContextFactory<PortalDbContext>>()));
         // Pooled: a context from the pool skips resolving EF's internal services per request (measured as a fifth of
         // GET /api/v1/me under load). Options stay singletons, so singletons can open their own contexts.
-        services.AddPooledDbContextFactory<PortalDbContext>(db => Configure(db, options.Provider, connectionString));
+        // Interceptors come from the features that register them (the candidate record's cache invalidation).
+        services.AddPooledDbContextFactory<PortalDbContext>((sp, db) =>
+            Configure(db, options.Provider, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         // A request (or job scope) leases one context and gives it the caller's scope; disposing returns it.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext()
             .WithScope(sp.GetRequiredService<AccessScope>()));
@@ -37,7 +40,7 @@ public static class DatabaseSetup
         return $"Data Source={Path.Combine(folder, "portal.db")}";
     }
 
-    public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {
         switch (provider)
         {
@@ -69,6 +72,7 @@ public static class DatabaseSetup
             default:
                 throw new InvalidOperationException($"Unknown database provider {provider}.");
         }
+        return db;
     }
 
     /// <summary>Applies migrations when configured to (SQLite by default), with WAL so readers never wait for the writer.</summary>
