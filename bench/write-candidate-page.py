@@ -27,12 +27,15 @@ lines = ["## Candidate page", "",
          f"{candidates} candidates and {candidates} interviews (seed-bench), {connections} connections, {duration} per endpoint; first a warm-up pass",
          f"over every endpoint ({warmup} each), then {warmup} more of warm-up before each measurement;",
          "Release build, Production settings (request logging on), load generator on the same machine (it shares the cores).",
-         "Every endpoint carries the same candidate bearer tokens; PostgreSQL on loopback without TLS. Targets: `/api/v1/me` and the",
+         f"Each connection carries one candidate's bearer token (the same {connections} on every endpoint), except the \"spread\" rows, where",
+         f"every request is the next of all {candidates} candidates in turn; PostgreSQL on loopback without TLS. Targets: `/api/v1/me` and the",
          "`/Me` page at least 40% of the bare endpoint's throughput, p99 under 50 ms, peak RSS under 400 MB. Bare is measured",
          "first and again last; \"ratio to bare\" divides by the mean of the two.", "",
          "| database | endpoint | req/s | p50 ms | p90 ms | p99 ms | errors | ratio to bare | peak RSS |",
          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-endpoints = [("me", "`/api/v1/me`"), ("page", "`/Me` page"), ("floor", "`/Me/Prepare` (reference: a page with no data)")]
+endpoints = [("me", "`/api/v1/me`"), ("page", "`/Me` page"), ("floor", "`/Me/Prepare` (reference: a page with no data)"),
+             ("me-spread", f"`/api/v1/me`, spread: each request the next of all {candidates} candidates"),
+             ("page-spread", f"`/Me` page, spread: each request the next of all {candidates} candidates")]
 for provider in providers:
     bare = load(f"candidate-page-{provider}-bare.json")
     rss = load(f"candidate-page-{provider}-memory.json")["peakRssMb"]

@@ -6,17 +6,20 @@ namespace LoadGen;
 /// <summary>What to hit, how hard and for how long; every load is bounded in time and in count, and loopback only.</summary>
 public sealed record LoadOptions(
     Uri Url, int Connections, TimeSpan Duration, TimeSpan Warmup, long MaxRequests,
-    IReadOnlyList<(string Name, string Value)> Headers, IReadOnlyList<string> BearerTokens, string? JsonPath, string? Label)
+    IReadOnlyList<(string Name, string Value)> Headers, IReadOnlyList<string> BearerTokens, bool RotateTokens, string? JsonPath, string? Label)
 {
     public const string Usage =
         "usage: LoadGen --url http://127.0.0.1:PORT/path [--connections 64] [--duration 15s] [--warmup 3s] [--max-requests 2000000]\n" +
         "               [--header \"Name: value\"]... [--bearer-file tokens.txt] [--json out.json] [--label name]\n" +
+        "               [--rotate-tokens]\n" +
         "  --bearer-file: one token a line; connection i sends token i mod n as 'Authorization: Bearer ...'.\n" +
+        "  --rotate-tokens: every request takes the next token of the file instead (many users, each now and then).\n" +
         "  Only loopback hosts are accepted.";
 
     public static LoadOptions Parse(string[] args)
     {
         string? url = null, json = null, label = null, bearerFile = null;
+        var rotateTokens = false;
         int connections = 64;
         TimeSpan duration = TimeSpan.FromSeconds(15), warmup = TimeSpan.FromSeconds(3);
         long maxRequests = 2_000_000;
@@ -39,6 +42,7 @@ public sealed record LoadOptions(
                     headers.Add((header[..colon].Trim(), header[(colon + 1)..].Trim()));
                     break;
                 case "--bearer-file": bearerFile = Next(); break;
+                case "--rotate-tokens": rotateTokens = true; break;
                 case "--json": json = Next(); break;
                 case "--label": label = Next(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
@@ -57,7 +61,9 @@ public sealed record LoadOptions(
         var tokens = bearerFile is null ? [] : File.ReadAllLines(bearerFile).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (bearerFile is not null && tokens.Count == 0)
             throw new ArgumentException($"{bearerFile} has no tokens");
-        return new LoadOptions(uri, connections, duration, warmup, maxRequests, headers, tokens, json, label);
+        if (rotateTokens && tokens.Count == 0)
+            throw new ArgumentException("--rotate-tokens needs --bearer-file");
+        return new LoadOptions(uri, connections, duration, warmup, maxRequests, headers, tokens, rotateTokens, json, label);
     }
 
     public static bool IsLoopback(Uri uri) =>

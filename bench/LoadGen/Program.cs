@@ -41,7 +41,7 @@ internal static class LoadRun
 {
     public static async Task<RunResult> RunAsync(HttpClient http, LoadOptions options, TimeSpan duration, long maxRequests)
     {
-        long issued = 0;
+        long issued = 0, rotated = 0;
         using var stop = new CancellationTokenSource(duration);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, options.Connections).Select(worker => Task.Run(async () =>
@@ -54,6 +54,8 @@ internal static class LoadRun
                 using var request = new HttpRequestMessage(HttpMethod.Get, options.Url);
                 foreach (var (name, value) in options.Headers)
                     request.Headers.TryAddWithoutValidation(name, value);
+                if (options.RotateTokens)
+                    token = options.BearerTokens[(int)((Interlocked.Increment(ref rotated) - 1) % options.BearerTokens.Count)];
                 if (token is not null)
                     request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
                 var started = Stopwatch.GetTimestamp();
