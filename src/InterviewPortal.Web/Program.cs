@@ -59,6 +59,9 @@ if (app.Services.GetRequiredService<DatabaseOptions>().Demo)
     await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
 }
 
+// Request logging outside the exception handler: it logs the status the caller got (a refused bad body is the 400
+// it answered, not a 500 with a stack trace); the handler logs real failures itself.
+app.UsePortalRequestLogging();
 app.UseExceptionHandler("/Error");
 app.UsePortalSecurity();
 // Bare status codes: problem details for API callers, the friendly error page for people.
@@ -68,7 +71,6 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseStaticFiles();
 app.UseRequestLocalization();
-app.UsePortalRequestLogging();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

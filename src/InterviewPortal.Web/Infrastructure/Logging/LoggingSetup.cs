@@ -47,6 +47,11 @@ public static class LoggingSetup
             o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             // Path only: query strings may carry a phone number or a search for one.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // Static files (served before routing, so no endpoint) are not worth a line each; failures always are.
+            o.GetLevel = (http, _, exception) =>
+                exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : http.GetEndpoint() is null && http.Response.StatusCode < 400 ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
         });
         return app;
     }
