@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Verifications;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.IntegrationTests.Integrity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -17,7 +15,7 @@ namespace InterviewPortal.IntegrationTests.Security;
 /// in <see cref="ExpectedAccess.Table"/> fails here; then calls each one as anonymous, as each role, and as a
 /// caller of the wrong college or room, and checks the answer against the table.
 /// </summary>
-public partial class AuthorizationMatrixTests(SqlitePortalFactory portal, ITestOutputHelper output) : IClassFixture<SqlitePortalFactory>
+public class AuthorizationMatrixTests(SqlitePortalFactory portal, ITestOutputHelper output) : IClassFixture<SqlitePortalFactory>
 {
     // An id no record has: the role check must not act on data, only be let in (404/400) or kept out (401/403).
     private const string MissingId = "999999";
@@ -81,32 +79,11 @@ public partial class AuthorizationMatrixTests(SqlitePortalFactory portal, ITestO
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    public sealed record ApiEndpoint(string Method, string Pattern)
-    {
-        public string Key => $"{Method} {Pattern}";
-    }
-
-    private List<ApiEndpoint> ApiEndpoints()
-    {
-        var sources = portal.Services.GetRequiredService<EndpointDataSource>();
-        return sources.Endpoints.OfType<RouteEndpoint>()
-            .Select(e => (Pattern: Normalize(e.RoutePattern.RawText ?? ""), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]))
-            .Where(e => e.Pattern.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(e => e.Methods.Select(m => new ApiEndpoint(m, e.Pattern)))
-            .OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static string Normalize(string raw)
-    {
-        var pattern = RouteConstraint().Replace(raw, "{$1}");
-        pattern = pattern.Length > 1 ? pattern.TrimEnd('/') : pattern;
-        return pattern.StartsWith('/') ? pattern : "/" + pattern;
-    }
+    private List<ApiEndpoint> ApiEndpoints() => ApiRoutes.Of(portal);
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, ApiEndpoint endpoint, Func<string, string> fill)
     {
-        var url = RouteParameter().Replace(endpoint.Pattern, m => fill(m.Groups[1].Value));
+        var url = endpoint.Url(fill);
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
         if (endpoint.Method is "POST" or "PUT" or "PATCH")
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
@@ -151,10 +128,4 @@ public partial class AuthorizationMatrixTests(SqlitePortalFactory portal, ITestO
             };
         });
     }
-
-    [GeneratedRegex(@"\{\*{0,2}(\w+)[^}]*\}")]
-    private static partial Regex RouteConstraint();
-
-    [GeneratedRegex(@"\{(\w+)\}")]
-    private static partial Regex RouteParameter();
 }
