@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using InterviewPortal.Data.Interviews;
+using InterviewPortal.IntegrationTests.CandidateSelfService;
+using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.IntegrationTests.Integrity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace InterviewPortal.IntegrationTests.Security;
+
+/// <summary>
+/// Every Razor page of the running app, opened by each kind of person with nonsense in its query and route, and every
+/// form on it posted back (with its antiforgery token) with nonsense in each field: nothing may answer 500. A page
+/// refuses with its own message, a redirect, 400 or 404.
+/// </summary>
+public partial class PageSweepTests(SqlitePortalFactory portal, ITestOutputHelper output) : IClassFixture<SqlitePortalFactory>
+{
+    private const string JunkQuery = "?page=-1&pageSize=99999999&date=2026-02-31&q=%27%3B--%20%E2%80%AE&status=Nope&roomId=abc&collegeId=1e9&handler=NoSuchHandler";
+
+    private static readonly string[] JunkValues = ["", "-1", "99999999999999999999", "2026-02-31T25:61", "'; DROP TABLE Candidates;--", new('字', 5000)];
+
+    [Fact]
+    public async Task Every_page_and_every_form_on_it_survives_nonsense_from_every_role()
+    {
+        var ids = await IdsAsync();
+        var callers = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = Browser(),
+            ["admin"] = await StaffAsync("admin"),
+            ["secretary"] = await StaffAsync("secretary1"),
+            ["assistant"] = await StaffAsync("assistant1"),
+            ["candidate"] = (await portal.PageClientForCandidateAsync(await portal.CandidateAsync(5))).Client,
+        };
+        var failures = new List<string>();
+        int gets = 0, posts = 0;
+        foreach (var route in PageRoutes())
+        {
+            foreach (var (who, client) in callers)
+            {
+                foreach (var id in new[] { ids.For(route), "-1", "abc" })
+                {
+                    var url = RouteParameter().Replace(route, id);
+                    var page = await client.GetAsync(url + JunkQuery);
+                    gets++;
+                    if ((int)page.StatusCode >= 500)
+                        failures.Add($"GET {url}{JunkQuery} as {who}: {(int)page.StatusCode}");
+                }
+                // The forms, from the page opened plainly (with a real id).
+                var plain = RouteParameter().Replace(route, ids.For(route));
+                var response = await client.GetAsync(plain);
+                if (response.StatusCode != HttpStatusCode.OK)
+                    continue;
+                var html = await response.Content.ReadAsStringAsync();
+                foreach (Match form in PostForm().Matches(html))
+                {
+                    var action = WebUtility.HtmlDecode(Action().Match(form.Value) is { Success: true } a ? a.Groups[1].Value : plain);
+                    if (action.Contains("Logout", StringComparison.OrdinalIgnoreCase) || !action.StartsWith('/'))
+                        continue; // signing out would end the sweep for this person
+                    var token = Token().Match(form.Value);
+                    if (!token.Success)
+                        continue;
+                    var names = InputName().Matches(form.Value).Select(m => m.Groups[1].Value)
+                        .Where(n => n != "__RequestVerificationToken").Distinct().ToList();
+                    foreach (var junk in JunkValues)
+                    {
+                        var fields = names.Select(n => new KeyValuePair<string, string>(n, junk)).ToList();
+                        fields.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+                        var posted = await client.PostAsync(action, new FormUrlEncodedContent(fields));
+                        posts++;
+                        if ((int)posted.StatusCode >= 500)
+                            failures.Add($"POST {action} (form on {plain}) as {who} with every field \"{(junk.Length > 20 ? junk[..20] + "…" : junk)}\": {(int)posted.StatusCode}");
+                    }
+                }
+            }
+        }
+        output.WriteLine($"{gets} page views, {posts} form posts");
+        Assert.True(posts > 50, $"only {posts} form posts: the forms were not found");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private HttpClient Browser() => portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private async Task<HttpClient> StaffAsync(string userName)
+    {
+        var client = Browser();
+        await client.SignInStaffAsync(userName);
+        return client;
+    }
+
+    private List<string> PageRoutes() =>
+        portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + RouteConstraint().Replace(e.RoutePattern.RawText ?? "", "{$1}").TrimEnd('/'))
+            .Distinct().OrderBy(r => r, StringComparer.Ordinal).ToList();
+
+    private sealed record Ids(string Candidate, string Room)
+    {
+        public string For(string route) =>
+            route.StartsWith("/Candidates/", StringComparison.Ordinal) ? Candidate
+            : route.StartsWith("/Rooms/", StringComparison.Ordinal) ? Room
+            : "1";
+    }
+
+    private async Task<Ids> IdsAsync()
+    {
+        var room = await portal.RoomOfAsync("assistant1");
+        var candidate = await portal.WithDbAsync(db => db.Interviews.Where(i => i.ExamRoomId == room && i.Kind == InterviewKind.Exam).Select(i => i.CandidateId).FirstAsync());
+        return new Ids(candidate.ToString(), room.ToString());
+    }
+
+    [GeneratedRegex(@"\{\*{0,2}(\w+)[^}]*\}")]
+    private static partial Regex RouteConstraint();
+
+    [GeneratedRegex(@"\{\w+\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex(@"<form\b[^>]*method=""post""[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
+
+    [GeneratedRegex(@"^<form\b[^>]*\baction=""([^""]*)""", RegexOptions.IgnoreCase)]
+    private static partial Regex Action();
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"<(?:input|textarea|select)\b[^>]*\bname=""([^""]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex InputName();
+}
