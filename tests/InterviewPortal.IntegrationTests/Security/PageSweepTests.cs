@@ -18,7 +18,7 @@ namespace InterviewPortal.IntegrationTests.Security;
 /// form on it posted back (with its antiforgery token) with nonsense in each field: nothing may answer 500. A page
 /// refuses with its own message, a redirect, 400 or 404.
 /// </summary>
-public partial class PageSweepTests(SqlitePortalFactory portal, ITestOutputHelper output) : IClassFixture<SqlitePortalFactory>
+public abstract partial class PageSweepTests(PortalFactory portal, ITestOutputHelper output)
 {
     private const string JunkQuery = "?page=-1&pageSize=99999999&date=2026-02-31&q=%27%3B--%20%E2%80%AE&status=Nope&roomId=abc&collegeId=1e9&handler=NoSuchHandler";
 
@@ -131,3 +131,8 @@ public partial class PageSweepTests(SqlitePortalFactory portal, ITestOutputHelpe
     [GeneratedRegex(@"<(?:input|textarea|select)\b[^>]*\bname=""([^""]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex InputName();
 }
+
+/// <summary>SQLite keeps any length in a text column; PostgreSQL refuses one over its limit, so a missing length check shows there.</summary>
+public sealed class SqlitePageSweepTests(SqlitePortalFactory portal, ITestOutputHelper output) : PageSweepTests(portal, output), IClassFixture<SqlitePortalFactory>;
+
+public sealed class PostgresPageSweepTests(PostgresPortalFactory portal, ITestOutputHelper output) : PageSweepTests(portal, output), IClassFixture<PostgresPortalFactory>;
