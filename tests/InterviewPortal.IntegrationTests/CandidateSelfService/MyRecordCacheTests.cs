@@ -74,6 +74,19 @@ public class MyRecordCacheTests(LongCopyPortalFactory portal) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task A_set_based_update_of_a_shown_table_is_seen_at_once()
+    {
+        var candidate = await portal.CandidateAsync(5);
+        var client = await portal.ClientForCandidateAsync(candidate);
+        Assert.Equal(candidate.Name, await NameAsync(client));
+
+        // ExecuteUpdate, outside any transaction (the T-20 job moves interviews to Notified this way).
+        await portal.WithDbAsync(db => db.Candidates.Where(c => c.Id == candidate.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, "批量改的名字")));
+        Assert.Equal("批量改的名字", await NameAsync(client));
+    }
+
+    [Fact]
     public async Task A_save_of_something_the_record_does_not_show_keeps_the_copies()
     {
         var candidate = await portal.CandidateAsync(4);

@@ -9,6 +9,7 @@ using InterviewPortal.Data.Rooms;
 using InterviewPortal.Data.Verifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace InterviewPortal.Web.Features.Me;
@@ -69,12 +70,13 @@ public sealed class MyRecordCache(TimeProvider clock, IOptions<MyRecordCacheOpti
     }
 
     /// <summary>
-    /// Forgets the copies after a save that touched what a record shows, and after every committed explicit
-    /// transaction: those are the portal's writes of many rows (scheduling, import, photo upload, candidate edits), and
-    /// bulk inserts inside them bypass the change tracker. A save inside such a transaction is forgotten again at the
-    /// commit, when readers can first see it. SaveChanges' own transaction is left to the save's events.
+    /// Forgets the copies after a save that touched what a record shows, after a set-based UPDATE or DELETE of one of
+    /// those tables (ExecuteUpdate: the T-20 job moves interviews to Notified that way), and after every committed
+    /// explicit transaction: those are the portal's writes of many rows (scheduling, import, photo upload, candidate
+    /// edits), and bulk inserts inside them bypass EF altogether. A write inside such a transaction is forgotten again
+    /// at the commit, when readers can first see it. SaveChanges' own transaction is left to the save's events.
     /// </summary>
-    public sealed class Invalidator(MyRecordCache cache) : ISaveChangesInterceptor, IDbTransactionInterceptor
+    public sealed class Invalidator(MyRecordCache cache) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
     {
         private static readonly HashSet<Type> Shown =
         [
@@ -130,6 +132,40 @@ public sealed class MyRecordCache(TimeProvider clock, IOptions<MyRecordCacheOpti
         {
             Committed(eventData.Context);
             return Task.CompletedTask;
+        }
+
+        public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+        {
+            ForgetIfWritesShown(command, eventData.Context);
+            return result;
+        }
+
+        public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            ForgetIfWritesShown(command, eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
+        // The tables behind the shown types, per model (a process may host portals on different providers).
+        private static readonly ConditionalWeakTable<IModel, string[]> ShownTables = new();
+
+        private void ForgetIfWritesShown(DbCommand command, DbContext? context)
+        {
+            if (context is null || _saving.TryGetValue(context, out _))
+                return; // SaveChanges' own statements: its events decide
+            var sql = command.CommandText.AsSpan().TrimStart();
+            if (!(sql.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase)))
+                return;
+            var tables = ShownTables.GetValue(context.Model, model =>
+                [.. Shown.Select(t => model.FindEntityType(t)?.GetTableName()).OfType<string>()]);
+            foreach (var table in tables)
+            {
+                if (command.CommandText.Contains(table, StringComparison.Ordinal))
+                {
+                    cache.Forget();
+                    return;
+                }
+            }
         }
 
         private void Begin(DbContext? context)
