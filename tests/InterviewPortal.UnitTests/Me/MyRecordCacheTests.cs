@@ -75,4 +75,15 @@ public class MyRecordCacheTests
         Assert.False(cache.Enabled);
         Assert.Null(cache.Find(7, withReports: false));
     }
+
+    [Fact]
+    public void Past_its_bound_the_cache_starts_over_instead_of_growing()
+    {
+        var cache = Cache(new Clock());
+        for (var id = 1; id <= 50_001; id++)
+            cache.Keep(id, withReports: false, Record, cache.Generation);
+
+        Assert.Null(cache.Find(1, withReports: false));         // dropped when the bound was passed
+        Assert.Same(Record, cache.Find(50_001, withReports: false)); // kept after starting over
+    }
 }

@@ -38,6 +38,7 @@ public sealed class MyRecordCache(TimeProvider clock, IOptions<MyRecordCacheOpti
     private readonly TimeSpan _window = TimeSpan.FromSeconds(Math.Max(0, options.Value.CacheSeconds));
     private readonly ConcurrentDictionary<(int CandidateId, bool WithReports), Entry> _entries = new();
     private long _generation;
+    private int _keptSinceClear; // counted here: ConcurrentDictionary.Count takes every lock, on the hot path
 
     private sealed record Entry(MyRecord Record, long Generation, DateTimeOffset Expires);
 
@@ -56,8 +57,8 @@ public sealed class MyRecordCache(TimeProvider clock, IOptions<MyRecordCacheOpti
     {
         if (!Enabled || readUnder != Generation)
             return;
-        if (_entries.Count >= MaxEntries)
-            _entries.Clear();
+        if (Interlocked.Increment(ref _keptSinceClear) > MaxEntries)
+            StartOver();
         _entries[(candidateId, withReports)] = new Entry(record, readUnder, clock.GetUtcNow() + _window);
     }
 
@@ -66,7 +67,13 @@ public sealed class MyRecordCache(TimeProvider clock, IOptions<MyRecordCacheOpti
     {
         Interlocked.Increment(ref _generation);
         if (!_entries.IsEmpty)
-            _entries.Clear();
+            StartOver();
+    }
+
+    private void StartOver()
+    {
+        _entries.Clear();
+        Interlocked.Exchange(ref _keptSinceClear, 0);
     }
 
     /// <summary>
