@@ -1,4 +1,3 @@
-using InterviewPortal.Web.Infrastructure.Validation;
 using System.Text.Json.Serialization;
 using InterviewPortal.Web.Features;
 using InterviewPortal.Web.Infrastructure.Auth;
@@ -13,6 +12,7 @@ using InterviewPortal.Web.Infrastructure.OpenApi;
 using InterviewPortal.Web.Infrastructure.Problems;
 using InterviewPortal.Web.Infrastructure.Security;
 using InterviewPortal.Web.Infrastructure.ScaleOut;
+using InterviewPortal.Web.Infrastructure.Validation;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;

@@ -79,7 +79,7 @@ public class AuthorizationMatrixTests(SqlitePortalFactory portal, ITestOutputHel
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private List<ApiEndpoint> ApiEndpoints() => ApiRoutes.Of(portal);
+    private List<ApiEndpoint> ApiEndpoints() => AppRoutes.Api(portal);
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, ApiEndpoint endpoint, Func<string, string> fill)
     {

@@ -52,7 +52,7 @@ public abstract class BadInputSweepTests(PortalFactory portal, ITestOutputHelper
         };
         var failures = new List<string>();
         var calls = 0;
-        foreach (var endpoint in ApiRoutes.Of(portal))
+        foreach (var endpoint in AppRoutes.Api(portal))
         {
             if (endpoint.Method is "DELETE" || !ExpectedAccess.Table.TryGetValue(endpoint.Key, out var access))
                 continue;

@@ -5,10 +5,7 @@ using InterviewPortal.IntegrationTests.CandidateSelfService;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.IntegrationTests.Integrity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace InterviewPortal.IntegrationTests.Security;
@@ -38,20 +35,20 @@ public abstract partial class PageSweepTests(PortalFactory portal, ITestOutputHe
         };
         var failures = new List<string>();
         int gets = 0, posts = 0;
-        foreach (var route in PageRoutes())
+        foreach (var route in AppRoutes.Pages(portal))
         {
             foreach (var (who, client) in callers)
             {
                 foreach (var id in new[] { ids.For(route), "-1", "abc" })
                 {
-                    var url = RouteParameter().Replace(route, id);
+                    var url = AppRoutes.Fill(route, _ => id);
                     var page = await client.GetAsync(url + JunkQuery);
                     gets++;
                     if ((int)page.StatusCode >= 500)
                         failures.Add($"GET {url}{JunkQuery} as {who}: {(int)page.StatusCode}");
                 }
                 // The forms, from the page opened plainly (with a real id).
-                var plain = RouteParameter().Replace(route, ids.For(route));
+                var plain = AppRoutes.Fill(route, _ => ids.For(route));
                 var response = await client.GetAsync(plain);
                 if (response.StatusCode != HttpStatusCode.OK)
                     continue;
@@ -92,12 +89,6 @@ public abstract partial class PageSweepTests(PortalFactory portal, ITestOutputHe
         return client;
     }
 
-    private List<string> PageRoutes() =>
-        portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => "/" + RouteConstraint().Replace(e.RoutePattern.RawText ?? "", "{$1}").TrimEnd('/'))
-            .Distinct().OrderBy(r => r, StringComparer.Ordinal).ToList();
-
     private sealed record Ids(string Candidate, string Room)
     {
         public string For(string route) =>
@@ -112,12 +103,6 @@ public abstract partial class PageSweepTests(PortalFactory portal, ITestOutputHe
         var candidate = await portal.WithDbAsync(db => db.Interviews.Where(i => i.ExamRoomId == room && i.Kind == InterviewKind.Exam).Select(i => i.CandidateId).FirstAsync());
         return new Ids(candidate.ToString(), room.ToString());
     }
-
-    [GeneratedRegex(@"\{\*{0,2}(\w+)[^}]*\}")]
-    private static partial Regex RouteConstraint();
-
-    [GeneratedRegex(@"\{\w+\}")]
-    private static partial Regex RouteParameter();
 
     [GeneratedRegex(@"<form\b[^>]*method=""post""[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex PostForm();
