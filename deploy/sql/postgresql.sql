@@ -803,3 +803,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205120549_SessionsEndWhenTheyMust') THEN
+    ALTER TABLE "Candidates" ADD "SessionStamp" character varying(32);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205120549_SessionsEndWhenTheyMust') THEN
+    ALTER TABLE "AspNetUsers" ADD "DisabledAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205120549_SessionsEndWhenTheyMust') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261205120549_SessionsEndWhenTheyMust', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -885,3 +885,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205120543_SessionsEndWhenTheyMust'
+)
+BEGIN
+    ALTER TABLE [Candidates] ADD [SessionStamp] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205120543_SessionsEndWhenTheyMust'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DisabledAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205120543_SessionsEndWhenTheyMust'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205120543_SessionsEndWhenTheyMust', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

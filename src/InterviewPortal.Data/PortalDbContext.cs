@@ -78,6 +78,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         builder.Entity<StaffUser>(b =>
         {
             b.Property(u => u.DisplayName).HasMaxLength(100);
+            b.Property(u => u.DisabledAt);
             b.HasOne<College>().WithMany().HasForeignKey(u => u.CollegeId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<DataProtectionKey>(b =>

@@ -24,6 +24,12 @@ public class Candidate
     public int CollegeId { get; set; }
     public College College { get; set; } = null!;
 
+    /// <summary>
+    /// Changes whenever the phone changes; every candidate session carries the stamp it was issued with and ends when they
+    /// differ. Null until the first change (bulk inserts need not set it).
+    /// </summary>
+    public string? SessionStamp { get; set; }
+
     public string? WeLinkUserId { get; set; }
     public AccountProvisioning Provisioning { get; set; } = AccountProvisioning.NotRequested;
     public string? ProvisioningError { get; set; }

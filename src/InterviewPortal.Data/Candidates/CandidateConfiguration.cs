@@ -12,6 +12,7 @@ public sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
         b.Property(c => c.IdNumber).HasMaxLength(18);
         b.Property(c => c.Phone).HasMaxLength(11);
         b.Property(c => c.WeLinkUserId).HasMaxLength(64);
+        b.Property(c => c.SessionStamp).HasMaxLength(32);
         b.Property(c => c.ProvisioningError).HasMaxLength(500);
         b.Property(c => c.Provisioning).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.Version).IsConcurrencyToken();

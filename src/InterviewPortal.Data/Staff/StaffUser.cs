@@ -7,6 +7,9 @@ public class StaffUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public int? CollegeId { get; set; }
+
+    /// <summary>When an admin disabled the account (null: active). A disabled account cannot sign in and its sessions end.</summary>
+    public DateTime? DisabledAt { get; set; }
 }
 
 public static class StaffRoles
