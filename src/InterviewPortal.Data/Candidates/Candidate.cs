@@ -39,6 +39,15 @@ public class Candidate
 
     public List<Interview> Interviews { get; set; } = [];
 
+    /// <summary>The one way a phone changes: the number is the candidate's sign-in, so every session issued for the old one ends.</summary>
+    public void ChangePhone(string phone)
+    {
+        if (phone == Phone)
+            return;
+        Phone = phone;
+        SessionStamp = Guid.NewGuid().ToString("N");
+    }
+
     public void AssignMajor(Major major)
     {
         MajorId = major.Id;

@@ -55,7 +55,7 @@ public sealed class SaveCandidateHandler(PortalDbContext db)
         candidate.ExamNumber = input.ExamNumber!;
         candidate.Name = input.Name!;
         candidate.IdNumber = input.IdNumber!;
-        candidate.Phone = input.Phone!;
+        candidate.ChangePhone(input.Phone!);
         candidate.AssignMajor(major);
         candidate.Version = Guid.NewGuid();
         try

@@ -73,7 +73,8 @@ public sealed class ImportCandidatesHandler(PortalDbContext db)
         {
             if (tracked.TryGetValue(row.ExamNumber, out var candidate))
             {
-                (candidate.Name, candidate.IdNumber, candidate.Phone) = (row.Name, row.IdNumber, row.Phone);
+                (candidate.Name, candidate.IdNumber) = (row.Name, row.IdNumber);
+                candidate.ChangePhone(row.Phone);
                 (candidate.MajorId, candidate.CollegeId, candidate.Version) = (row.MajorId, row.CollegeId, Guid.NewGuid());
             }
             else

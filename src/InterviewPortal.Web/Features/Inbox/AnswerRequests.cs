@@ -60,7 +60,8 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, TimeProvider clock
             return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("新手机号已属于另一名考生，不能批准。", "The new mobile number belongs to another candidate; the change cannot be approved."));
 
         var old = candidate.Phone;
-        (candidate.Phone, candidate.Version) = (request.NewPhone, Guid.NewGuid());
+        candidate.ChangePhone(request.NewPhone);
+        candidate.Version = Guid.NewGuid();
         Decide(request, RequestStatus.Approved, null);
         db.Record("candidate.phone-changed", nameof(Candidate), candidate.Id,
             $"phone change request {id} approved: {PersonalData.MaskPhone(old)} -> {PersonalData.MaskPhone(request.NewPhone)}");
