@@ -1,7 +1,7 @@
 using System.Text;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Import;
-using InterviewPortal.Web.Features.Settings;
+using InterviewPortal.Web.Features.Interviews;
 
 namespace InterviewPortal.UnitTests.Import;
 

@@ -55,7 +55,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
     {
         var kind = request.KindOrDefault;
         var settings = await db.Settings.AsNoTracking().Select(s => s.DailyWindows).FirstOrDefaultAsync(ct);
-        if (!DailyWindows.TryParse(settings ?? new Data.Settings.PortalSettings().DailyWindows, out var windows))
+        if (!DailyWindows.TryParse(settings ?? new Data.Settings.PortalSettings().DailyWindows, out var windows, out _))
             return Fail.Conflict($"The daily windows setting “{settings}” cannot be read; an administrator must correct it.");
         if (!windows.Fits(request.DurationMinutes!.Value))
             return Fail.Invalid("durationMinutes", $"{request.DurationMinutes} minutes do not fit in any daily window ({windows}).");

@@ -4,9 +4,11 @@ using InterviewPortal.Web.Infrastructure.Time;
 namespace InterviewPortal.Web.Features.Interviews;
 
 /// <summary>
-/// The daily interview windows in Beijing time ("08:30-12:00,14:00-18:00"). A slot lies wholly inside one
-/// window: a start before or between windows moves to the next window's start, and a slot that would
-/// cross a window's end moves to the next window (or the next day's first).
+/// The daily interview windows in Beijing time, written "08:30-12:00,14:00-18:00" (also with "，" or ";" between
+/// windows and "–" or "~" inside one; "8:30" is read as 08:30): at least one window, in order, not overlapping, each
+/// starting before it ends. The settings page and API refuse any other text; scheduling places slots inside them.
+/// A slot lies wholly inside one window: a start before or between windows moves to the next window's start, and a
+/// slot that would cross a window's end moves to the next window (or the next day's first).
 /// </summary>
 public sealed class DailyWindows
 {
@@ -14,39 +16,46 @@ public sealed class DailyWindows
 
     private DailyWindows(List<(TimeSpan From, TimeSpan To)> windows) => this.windows = windows;
 
-    public bool IsUnbounded => windows.Count == 0;
-
-    public static bool TryParse(string? text, out DailyWindows result)
+    /// <summary>Reads <paramref name="text"/>; on failure <paramref name="error"/> says which part is wrong.</summary>
+    public static bool TryParse(string? text, out DailyWindows result, out string? error)
     {
         result = new DailyWindows([]);
+        error = null;
         if (string.IsNullOrWhiteSpace(text))
-            return true;
-        var parsed = new List<(TimeSpan, TimeSpan)>();
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var ends = part.Split('-', StringSplitOptions.TrimEntries);
-            if (ends.Length != 2
-                || !TimeSpan.TryParseExact(ends[0], @"hh\:mm", CultureInfo.InvariantCulture, out var from)
-                || !TimeSpan.TryParseExact(ends[1], @"hh\:mm", CultureInfo.InvariantCulture, out var to)
-                || to <= from || to > TimeSpan.FromHours(24))
+            error = "empty";
+            return false;
+        }
+        var parsed = new List<(TimeSpan From, TimeSpan To)>();
+        foreach (var part in text.Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var ends = part.Split(['-', '–', '~'], StringSplitOptions.TrimEntries);
+            var from = TimeSpan.Zero;
+            var to = TimeSpan.Zero;
+            if (ends.Length != 2 || !TryTime(ends[0], out from) || !TryTime(ends[1], out to))
+                error = $"\"{part}\" is not HH:mm-HH:mm";
+            else if (from >= to)
+                error = $"\"{part}\" ends before it starts";
+            else if (parsed.Count > 0 && from < parsed[^1].To)
+                error = $"\"{part}\" overlaps or precedes the window before it";
+            if (error is not null)
                 return false;
             parsed.Add((from, to));
         }
-        parsed.Sort();
-        for (var i = 1; i < parsed.Count; i++)
-            if (parsed[i].Item1 < parsed[i - 1].Item2)
-                return false;
+        if (parsed.Count == 0)
+        {
+            error = "empty";
+            return false;
+        }
         result = new DailyWindows(parsed);
         return true;
     }
 
-    public bool Fits(int durationMinutes) => IsUnbounded || windows.Any(w => (w.To - w.From).TotalMinutes >= durationMinutes);
+    public bool Fits(int durationMinutes) => windows.Any(w => (w.To - w.From).TotalMinutes >= durationMinutes);
 
     /// <summary>The first start at or after <paramref name="startUtc"/> where the whole slot lies inside a window.</summary>
     public DateTime Place(DateTime startUtc, int durationMinutes)
     {
-        if (IsUnbounded)
-            return startUtc;
         if (!Fits(durationMinutes))
             throw new InvalidOperationException("No daily window is long enough for the slot.");
         var duration = TimeSpan.FromMinutes(durationMinutes);
@@ -62,6 +71,15 @@ public sealed class DailyWindows
         }
     }
 
+    /// <summary>The canonical text, as stored: "08:30-12:00,14:00-18:00".</summary>
     public override string ToString() =>
         string.Join(",", windows.Select(w => $"{w.From:hh\\:mm}-{w.To:hh\\:mm}"));
+
+    // "24:00" is not a time of day, so a window ends at 23:59 at the latest.
+    private static bool TryTime(string text, out TimeSpan time)
+    {
+        var ok = TimeOnly.TryParseExact(text, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed);
+        time = parsed.ToTimeSpan();
+        return ok;
+    }
 }

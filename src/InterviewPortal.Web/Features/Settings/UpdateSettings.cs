@@ -2,6 +2,7 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Settings;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Interviews;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
@@ -25,7 +26,7 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
             .WithMessage(_ => Lang.T("照片保存天数为1–3650天", "Photos are kept 1–3650 days."));
         RuleFor(s => s.DailyWindows).Custom((text, ctx) =>
         {
-            if (!Settings.DailyWindows.TryParse(text, out _, out var error))
+            if (!DailyWindows.TryParse(text, out _, out var error))
                 ctx.AddFailure(Lang.T($"每日面试时段格式如 08:30-12:00,14:00-18:00，按时间先后且不重叠（{error}）",
                     $"Daily windows look like 08:30-12:00,14:00-18:00, in order and not overlapping ({error})."));
         });
@@ -48,7 +49,7 @@ public sealed class UpdateSettingsHandler(PortalDbContext db)
         if (!DailyWindows.TryParse(input.DailyWindows, out var windows, out var error))
             throw new ArgumentException(error, nameof(input)); // the validator ran first
         settings.NoticeLeadMinutes = input.NoticeLeadMinutes!.Value;
-        settings.DailyWindows = DailyWindows.Format(windows);
+        settings.DailyWindows = windows.ToString();
         settings.PhotoRetentionDays = input.PhotoRetentionDays!.Value;
         settings.Version = Guid.NewGuid();
         db.Record("settings.updated", nameof(PortalSettings), settings.Id,
