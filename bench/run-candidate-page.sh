@@ -48,6 +48,8 @@ psql_admin() { psql_admin_on postgres "$1"; }
 for provider in $providers; do
   echo "== $provider"
   export Database__Provider=$provider Database__Demo=false Database__MigrateOnStart=true Bench__Enabled=true
+  # A production-shaped node on the simulated gateway: allowed explicitly (nothing leaves the machine in a benchmark).
+  export WeLink__AllowSimulatedInProduction=true
   export Storage__Root=$work/$provider ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$port
   mkdir -p "$Storage__Root"
   if [ "$provider" = PostgreSql ]; then

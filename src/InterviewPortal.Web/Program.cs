@@ -53,12 +53,14 @@ if (CreateAdminCommand.IsRequested(args))
 if (SeedBenchCommand.IsRequested(args))
     return await SeedBenchCommand.RunAsync(app.Services, args);
 
-await app.Services.MigratePortalDatabaseAsync();
-if (app.Services.GetRequiredService<DatabaseOptions>().Demo)
+if (WeLinkSetup.RefusesToStart(app))
 {
-    await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    await app.DisposeAsync(); // flushes the log line
+    return 1;
 }
+
+await app.Services.MigratePortalDatabaseAsync();
+await DemoAccounts.SeedOrRetireAsync(app);
 
 // Request logging outside the exception handler: it logs the status the caller got (a refused bad body is the 400
 // it answered, not a 500 with a stack trace); the handler logs real failures itself.

@@ -4,6 +4,7 @@ using System.Text.Json;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Verifications;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.Web.Features.Candidates;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.IntegrationTests.ExamDay;
@@ -72,6 +73,15 @@ public class IdReviewTests(SqlitePortalFactory portal) : IClassFixture<SqlitePor
         var record = await (await portal.ClientForStaffAsync("assistant1")).GetFromJsonAsync<JsonElement>($"/api/v1/verifications/{submitted.VerificationId}");
         Assert.Matches(@"^\d{17}[\dX]$", record.GetProperty("idNumber").GetString());
         Assert.True(record.GetProperty("photoAvailable").GetBoolean());
+
+        // The full ID number is a full read of the candidate: audited like the candidate pages, over the API and on the page.
+        var browser = portal.CreateClient();
+        await browser.SignInStaffAsync("assistant1");
+        Assert.Contains(record.GetProperty("idNumber").GetString()!, await browser.GetStringAsync($"/Review?id={submitted.VerificationId}"), StringComparison.Ordinal);
+        var reads = await portal.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.Action == FullRecordReads.Action && a.EntityId == submitted.CandidateId.ToString() && a.Detail == FullRecordReads.IdReview)
+            .Select(a => a.Actor).ToListAsync());
+        Assert.Equal(["assistant1", "assistant1"], reads);
     }
 
     [Fact]

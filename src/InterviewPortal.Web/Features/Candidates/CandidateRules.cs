@@ -16,6 +16,18 @@ public static class CandidateRules
     /// <summary>Trims and upper-cases the check digit (a lower-case x is common in hand-typed data).</summary>
     public static string NormalizeIdNumber(string? value) => (value ?? "").Trim().ToUpperInvariant();
 
+    /// <summary>
+    /// The answer when an ID number is taken by a candidate the caller cannot see (another college's): it names no one
+    /// and no college, and the form and the import use the same words, so a clash tells a secretary nothing about
+    /// another college's applicants beyond what uniqueness itself must (that the number cannot be used).
+    /// </summary>
+    public static string UnusableIdNumber() =>
+        Lang.T("此证件号码无法使用，请联系研究生院", "This ID number cannot be used; contact the graduate school.");
+
+    /// <summary>As <see cref="UnusableIdNumber"/>, for a mobile number.</summary>
+    public static string UnusablePhone() =>
+        Lang.T("此手机号无法使用，请联系研究生院", "This mobile number cannot be used; contact the graduate school.");
+
     public static string? CheckExamNumber(string? value) =>
         (value = value?.Trim()) is null || value.Length == 0 ? Lang.T("考生编号不能为空", "The exam number is required.")
         : value.Length == 15 && value.All(char.IsAsciiDigit) ? null

@@ -34,20 +34,20 @@ public static class CandidatesApi
     }
 
     private static async Task<Results<Ok<CandidateRecord>, NotFound>> Get(int id, GetCandidateHandler handler, CancellationToken ct) =>
-        await handler.HandleAsync(id, ct) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound();
+        await handler.ReadAsync(id, FullRecordReads.Api, ct) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound();
 
     private static async Task<IResult> Create(CandidateInput input, SaveCandidateHandler handler, GetCandidateHandler get, CancellationToken ct)
     {
         var result = await handler.CreateAsync(input, ct);
         if (result.Outcome != SaveOutcome.Saved)
             return result.ToProblem();
-        return TypedResults.Created($"/api/v1/candidates/{result.Id}", await get.HandleAsync(result.Id, ct));
+        return TypedResults.Created($"/api/v1/candidates/{result.Id}", await get.ReadAsync(result.Id, FullRecordReads.ApiCreated, ct));
     }
 
     private static async Task<IResult> Update(int id, CandidateInput input, SaveCandidateHandler handler, GetCandidateHandler get, CancellationToken ct)
     {
         var result = await handler.UpdateAsync(id, input, ct);
-        return result.Outcome == SaveOutcome.Saved ? TypedResults.Ok(await get.HandleAsync(id, ct)) : result.ToProblem();
+        return result.Outcome == SaveOutcome.Saved ? TypedResults.Ok(await get.ReadAsync(id, FullRecordReads.ApiUpdated, ct)) : result.ToProblem();
     }
 
     private static async Task<IResult> Delete(int id, DeleteCandidateHandler handler, CancellationToken ct)

@@ -25,6 +25,8 @@ public sealed class DeleteCandidateHandler(PortalDbContext db)
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
+            // Forget the refused removal, so the page's next save (the audit of the record it shows again) does not retry it.
+            db.ChangeTracker.Clear();
             return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("考生仍被其他记录引用，不能删除。", "Other records still refer to the candidate."));
         }
         return new SaveResult(SaveOutcome.Saved, id);

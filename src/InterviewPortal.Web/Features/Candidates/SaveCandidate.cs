@@ -74,19 +74,25 @@ public sealed class SaveCandidateHandler(PortalDbContext db)
         return new SaveResult(SaveOutcome.Saved, candidate.Id);
     }
 
-    // Across every college: the numbers are unique in the whole university, whoever can see the other record.
+    // Across every college: the numbers are unique in the whole university, whoever can see the other record. A clash
+    // with a record the caller cannot see answers the neutral words, never "another candidate has it".
     private async Task<SaveResult?> FindClashAsync(int? id, CandidateInput input, CancellationToken ct)
     {
         var others = await db.Candidates.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Id != id && (c.ExamNumber == input.ExamNumber || c.IdNumber == input.IdNumber || c.Phone == input.Phone))
-            .Select(c => new { c.ExamNumber, c.IdNumber, c.Phone })
+            .Select(c => new { c.ExamNumber, c.IdNumber, c.Phone, c.CollegeId })
             .ToListAsync(ct);
+        var (allColleges, ownCollege) = (db.Scope.AllColleges, db.Scope.CollegeId);
         if (others.Any(o => o.ExamNumber == input.ExamNumber))
             return SaveResult.Clash("examNumber", Lang.T("考生编号已被其他考生使用", "Another candidate already has this exam number."));
-        if (others.Any(o => o.IdNumber == input.IdNumber))
-            return SaveResult.Clash("idNumber", Lang.T("证件号码已被其他考生使用", "Another candidate already has this ID number."));
-        if (others.Any(o => o.Phone == input.Phone))
-            return SaveResult.Clash("phone", Lang.T("手机号已被其他考生使用", "Another candidate already has this mobile number."));
+        if (others.FirstOrDefault(o => o.IdNumber == input.IdNumber) is { } byId)
+            return SaveResult.Clash("idNumber", allColleges || byId.CollegeId == ownCollege
+                ? Lang.T("证件号码已被其他考生使用", "Another candidate already has this ID number.")
+                : CandidateRules.UnusableIdNumber());
+        if (others.FirstOrDefault(o => o.Phone == input.Phone) is { } byPhone)
+            return SaveResult.Clash("phone", allColleges || byPhone.CollegeId == ownCollege
+                ? Lang.T("手机号已被其他考生使用", "Another candidate already has this mobile number.")
+                : CandidateRules.UnusablePhone());
         return null;
     }
 }

@@ -38,11 +38,17 @@ internal sealed class RowChecks(ImportColumns columns, List<ImportError> errors)
     {
         if (existing.ByExam.TryGetValue(row.ExamNumber, out var same) && ownCollege is not null && same.CollegeId != ownCollege)
             Add(row.Row, ImportField.ExamNumber, Lang.T("该考生编号属于其他学院的考生", "This exam number belongs to a candidate of another college."));
+        // Another college's candidate gets the neutral words of the candidate form: nothing about who or where.
         if (existing.ById.TryGetValue(row.IdNumber, out var byId) && byId.ExamNumber != row.ExamNumber)
-            Add(row.Row, ImportField.IdNumber, Lang.T("证件号码已属于另一名考生", "This ID number belongs to another candidate."));
+            Add(row.Row, ImportField.IdNumber, Visible(byId, ownCollege)
+                ? Lang.T("证件号码已属于另一名考生", "This ID number belongs to another candidate.") : CandidateRules.UnusableIdNumber());
         if (existing.ByPhone.TryGetValue(row.Phone, out var byPhone) && byPhone.ExamNumber != row.ExamNumber)
-            Add(row.Row, ImportField.Phone, Lang.T("手机号已属于另一名考生", "This mobile number belongs to another candidate."));
+            Add(row.Row, ImportField.Phone, Visible(byPhone, ownCollege)
+                ? Lang.T("手机号已属于另一名考生", "This mobile number belongs to another candidate.") : CandidateRules.UnusablePhone());
     }
+
+    /// <summary>Whether the caller may see the candidate: an admin (no own college) sees all, a secretary their college.</summary>
+    private static bool Visible(ExistingCandidate candidate, int? ownCollege) => ownCollege is null || candidate.CollegeId == ownCollege;
 
     private string? Value(ImportRow row, ImportField field, Func<string, string?> check)
     {

@@ -2,6 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Verifications;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Time;
@@ -41,7 +42,12 @@ public sealed class ReviewQueueHandler(PortalDbContext db, ProtectedFileStore st
             v.Interview.ExamRoomId, Room = v.Interview.ExamRoom.Name, v.Interview.StartsAt, InterviewStatus = v.Interview.Status,
             v.SubmittedAt, v.SubmittedBy, v.Status, v.ReviewerUserName, v.DecidedAt, v.Reason, HasPhoto = v.PhotoKey != null,
         }).FirstOrDefaultAsync(ct);
-        return v is null ? null : new VerificationRecord(v.Id, v.InterviewId, v.CandidateId, v.Name, v.ExamNumber, v.IdNumber,
+        if (v is null)
+            return null;
+        // The full ID number is shown beside the photo: a full read of the candidate, audited like the candidate pages.
+        db.RecordFullRead(v.CandidateId, FullRecordReads.IdReview);
+        await db.SaveChangesAsync(ct);
+        return new VerificationRecord(v.Id, v.InterviewId, v.CandidateId, v.Name, v.ExamNumber, v.IdNumber,
             v.ExamRoomId, v.Room, DateTime.SpecifyKind(v.StartsAt, DateTimeKind.Utc), BeijingTime.ToLocal(v.StartsAt), v.InterviewStatus,
             DateTime.SpecifyKind(v.SubmittedAt, DateTimeKind.Utc), v.SubmittedBy, v.Status, v.ReviewerUserName, v.DecidedAt, v.Reason, v.HasPhoto);
     }

@@ -7,9 +7,13 @@ public static class HealthSetup
 {
     public const string Ready = "ready";
 
-    /// <summary>Liveness answers while the process runs; readiness checks the database (and, once registered, the job storage).</summary>
+    /// <summary>
+    /// Liveness answers while the process runs; readiness checks the database (and, once registered, the job storage),
+    /// and is Degraded, still 200, while production keys are unencrypted (503 is kept for a node that cannot serve).
+    /// </summary>
     public static IHealthChecksBuilder AddPortalHealthChecks(this IServiceCollection services) =>
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [Ready]);
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [Ready])
+            .AddCheck<KeyEncryptionHealthCheck>("data-protection-keys", tags: [Ready]);
 
     public static void MapPortalHealth(this IEndpointRouteBuilder app)
     {

@@ -21,6 +21,9 @@ public enum MeetingAuthMode
 public sealed class WeLinkOptions
 {
     public WeLinkGatewayKind Gateway { get; set; } = WeLinkGatewayKind.Simulated;
+
+    /// <summary>Lets production (outside demo mode, Development and Testing) start with the simulated gateway; off by default.</summary>
+    public bool AllowSimulatedInProduction { get; set; }
     public string OpenApiBaseUrl { get; set; } = "https://open.welink.huaweicloud.com";
     public string MeetingBaseUrl { get; set; } = "https://api.meeting.huaweicloud.com";
     public string? ClientId { get; set; }

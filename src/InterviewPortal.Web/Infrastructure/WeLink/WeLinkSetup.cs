@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Infrastructure.Health;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -34,5 +35,21 @@ public static class WeLinkSetup
             });
         services.AddTransient<IWeLinkGateway, HttpWeLinkGateway>();
         return services;
+    }
+
+    /// <summary>
+    /// True, after one critical log line naming the setting, when production would run the simulated gateway: it
+    /// sends nothing, so candidates would never get their codes or invitations while the codes sit readable in the
+    /// outbox. Checked before the database is touched; the caller exits non-zero.
+    /// </summary>
+    public static bool RefusesToStart(WebApplication app)
+    {
+        var section = app.Configuration.GetSection("WeLink");
+        if (section.GetValue("Gateway", WeLinkGatewayKind.Simulated) == WeLinkGatewayKind.Http
+            || section.GetValue("AllowSimulatedInProduction", false)
+            || !ProductionMode.Applies(app.Configuration, app.Environment))
+            return false;
+        app.Logger.LogCritical("Refusing to start: the simulated WeLink gateway outside demo mode sends no message (sign-in codes would sit readable in the outbox); set WeLink:Gateway=Http with the tenant's credentials, or WeLink:AllowSimulatedInProduction=true to run it anyway");
+        return true;
     }
 }

@@ -1,7 +1,4 @@
 using InterviewPortal.Web.Features.Shared;
-using InterviewPortal.Data;
-using InterviewPortal.Data.Candidates;
-using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -12,18 +9,16 @@ namespace InterviewPortal.Web.Pages.Candidates;
 
 /// <summary>One candidate with the full ID and phone numbers; every view is audited, as the numbers are sensitive.</summary>
 [Authorize(Policy = Policies.Planner)]
-public class DetailsModel(PortalDbContext db, GetCandidateHandler get, DeleteCandidateHandler delete) : PageModel
+public class DetailsModel(GetCandidateHandler get, DeleteCandidateHandler delete) : PageModel
 {
     public CandidateRecord Candidate { get; private set; } = null!;
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await get.HandleAsync(id, ct) is not { } candidate)
+        if (await get.ReadAsync(id, FullRecordReads.DetailsPage, ct) is not { } candidate)
             return NotFound();
         Candidate = candidate;
-        db.Record("candidate.viewed", nameof(Data.Candidates.Candidate), id);
-        await db.SaveChangesAsync(ct);
         return Page();
     }
 
@@ -34,7 +29,7 @@ public class DetailsModel(PortalDbContext db, GetCandidateHandler get, DeleteCan
             return NotFound();
         if (result.Outcome == SaveOutcome.Saved)
             return Redirect("/Candidates");
-        Candidate = (await get.HandleAsync(id, ct))!;
+        Candidate = (await get.ReadAsync(id, FullRecordReads.DetailsPage, ct))!;
         Error = result.Detail;
         return Page();
     }

@@ -11,7 +11,7 @@ public class EditModel(PortalDbContext db, IValidator<CandidateInput> validator,
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         // Another college's candidate is hidden by the query filter: 404, as over the API.
-        if (await get.HandleAsync(id, ct) is not { } c)
+        if (await get.ReadAsync(id, FullRecordReads.EditPage, ct) is not { } c)
             return NotFound();
         Input = new CandidateInput(c.ExamNumber, c.Name, c.IdNumber, c.Phone, c.MajorId);
         await LoadMajorsAsync(ct);
