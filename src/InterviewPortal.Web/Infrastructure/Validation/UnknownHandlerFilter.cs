@@ -10,7 +10,8 @@ namespace InterviewPortal.Web.Infrastructure.Validation;
 /// that only has OnGet, a PUT) selects no handler method, and Razor Pages then renders the page anyway, without the
 /// model its OnGet would have loaded: a NullReferenceException and a 500. Such a request asks for something that does
 /// not exist, so it is a 404, decided here for every page. A handler name the page does not define is a 404 too, even
-/// where an unnamed handler would have caught it, so that a name either means a handler or nothing.
+/// where an unnamed handler would have caught it, so that a name either means a handler or nothing; and a page with
+/// no handlers at all (a static page such as AccessDenied) is only read, by GET or HEAD.
 /// </summary>
 public sealed class UnknownHandlerFilter : IPageFilter
 {
@@ -29,7 +30,7 @@ public sealed class UnknownHandlerFilter : IPageFilter
         var asked = AskedHandler(context);
         var selected = context.HandlerMethod;
         var unknown = selected is null
-            ? context.ActionDescriptor.HandlerMethods.Count > 0 || asked is not null
+            ? context.ActionDescriptor.HandlerMethods.Count > 0 || asked is not null || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             : asked is not null && !string.Equals(selected.Name, asked, StringComparison.OrdinalIgnoreCase);
         if (unknown)
             context.Result = new NotFoundResult();
