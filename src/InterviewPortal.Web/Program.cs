@@ -69,6 +69,7 @@ if (app.Services.GetRequiredService<DatabaseOptions>().Demo)
 app.UsePortalRequestLogging();
 app.UseExceptionHandler("/Error");
 app.UsePortalSecurity();
+app.UseContentCharsetCheck();
 // Bare status codes: problem details for API callers, the friendly error page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
