@@ -68,6 +68,48 @@ public class ImportBoundsTests(SqlitePortalFactory portal, ITestOutputHelper out
         Assert.Equal(20_000, JsonDocument.Parse(body).RootElement.GetProperty("created").GetInt32());
     }
 
+    /// <summary>
+    /// ZipArchive itself stops a deflated entry at its declared size (the lying zip above ends in broken XML); the
+    /// reader does not rely on that: the bytes that really come out are counted against the declared size and the cap.
+    /// </summary>
+    [Fact]
+    public void A_part_that_yields_more_bytes_than_it_declares_is_refused_as_they_are_read()
+    {
+        using var lying = new BoundedXmlStream(new MemoryStream(new byte[5_000]), declaredBytes: 2_048);
+        var buffer = new byte[1_024];
+        var refusal = Assert.Throws<ImportFileException>(() => { while (lying.Read(buffer, 0, buffer.Length) > 0) { } });
+        Assert.Equal(400, refusal.Status);
+        Assert.Equal(3_072, lying.Position); // refused at the first read past 2,048, not at the end
+
+        // Short tags without end, as a bomb's output would be: only the part's cap can stop them.
+        using var huge = new BoundedXmlStream(new RepeatingStream("<a/>"u8.ToArray()), declaredBytes: long.MaxValue);
+        Assert.Equal(413, Assert.Throws<ImportFileException>(() => { while (huge.Read(buffer, 0, buffer.Length) > 0) { } }).Status);
+        Assert.InRange(huge.Position, ImportLimits.MaxPartBytes + 1, ImportLimits.MaxPartBytes + buffer.Length);
+    }
+
+    /// <summary>An endless stream of one pattern, like a decompressor fed a bomb.</summary>
+    private sealed class RepeatingStream(byte[] pattern) : Stream
+    {
+        private long at;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            for (var i = 0; i < count; i++)
+                buffer[offset + i] = pattern[at++ % pattern.Length];
+            return count;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private static string Id(int n)
     {
         var body = $"370102{new DateOnly(1990, 1, 1).AddDays(n / 1000):yyyyMMdd}{n % 1000:D3}";
