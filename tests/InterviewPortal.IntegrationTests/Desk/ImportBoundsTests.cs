@@ -21,7 +21,7 @@ public class ImportBoundsTests(SqlitePortalFactory portal, ITestOutputHelper out
     public static TheoryData<string> Bombs =>
     [
         "cell at ZZZZZZ1", "cell at XFE1", "a million tiny cells", "120 MB of shared strings", "a zip entry that lies about its size",
-        "XML nested 100,000 deep", "30 MB of one letter (compression ratio)", "one text of 2 MB", "a tag of 4 MB", "a cell of 40,000 characters", "csv of a million cells", "csv line of 20,000 cells", "csv of 9 million empty lines",
+        "XML nested 100,000 deep", "30 MB of one letter (compression ratio)", "one text of 2 MB", "a tag of 4 MB", "a cell of 40,000 characters", "a zip of 2,000 entries", "csv of a million cells", "csv line of 20,000 cells", "csv of 9 million empty lines",
     ];
 
     [Theory(Timeout = 60_000)]
@@ -108,6 +108,24 @@ public class ImportBoundsTests(SqlitePortalFactory portal, ITestOutputHelper out
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    private static byte[] ManyEntries(int count)
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(new MemoryStream(RawWorkbook.Inline([("A1", "考生编号")]))))
+        using (var copy = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in archive.Entries)
+            {
+                using var from = entry.Open();
+                using var to = copy.CreateEntry(entry.FullName).Open();
+                from.CopyTo(to);
+            }
+            for (var i = 0; i < count; i++)
+                copy.CreateEntry($"xl/media/image{i}.png").Open().Dispose();
+        }
+        return zip.ToArray();
     }
 
     private static string Id(int n)
@@ -200,6 +218,7 @@ public class ImportBoundsTests(SqlitePortalFactory portal, ITestOutputHelper out
             w.Write("/>");
         }), 413),
         "a cell of 40,000 characters" => (RawWorkbook.Inline([("A1", new string('长', 40_000))]), 400),
+        "a zip of 2,000 entries" => (ManyEntries(2_000), 413),
         "csv of a million cells" => (Encoding.UTF8.GetBytes("考生编号" + string.Concat(Enumerable.Repeat(new string(',', 5_000) + "\n", 200))), 413),
         "csv line of 20,000 cells" => (Encoding.UTF8.GetBytes("考生编号" + new string(',', 20_000)), 400),
         "csv of 9 million empty lines" => (Encoding.UTF8.GetBytes("考生编号,姓名" + new string('\n', 9_000_000)), 413),
