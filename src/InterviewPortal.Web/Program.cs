@@ -34,7 +34,11 @@ builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 // Bad JSON and missing parameters reach PortalExceptionHandler, which answers them as 400 problems.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add(new CheckboxValueFilter()));
+builder.Services.AddRazorPages().AddMvcOptions(o =>
+{
+    o.Filters.Add(new CheckboxValueFilter());
+    o.Filters.Add(new UnknownHandlerFilter());
+});
 // Chinese text stays readable in the HTML instead of becoming numeric entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddScoped<DemoSeeder>();
@@ -67,6 +71,7 @@ await DemoAccounts.SeedOrRetireAsync(app);
 app.UsePortalRequestLogging();
 app.UseExceptionHandler("/Error");
 app.UsePortalSecurity();
+app.UseContentCharsetCheck();
 // Bare status codes: problem details for API callers, the friendly error page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));

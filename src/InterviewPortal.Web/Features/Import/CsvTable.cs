@@ -57,7 +57,11 @@ public static class CsvTable
 
     private readonly record struct Line(int Number, List<string> Cells);
 
-    /// <summary>RFC 4180: quoted cells may hold the separator, doubled quotes and line breaks. The separator is the header's comma, tab or semicolon.</summary>
+    /// <summary>
+    /// RFC 4180: quoted cells may hold the separator, doubled quotes and line breaks. The separator is the header's
+    /// comma, tab or semicolon. Bounded like a workbook: <see cref="ImportLimits.MaxCells"/> cells in all (an empty
+    /// line is one), <see cref="ImportLimits.MaxColumns"/> a line, <see cref="ImportLimits.MaxCellChars"/> a cell.
+    /// </summary>
     private static List<Line> Parse(string text)
     {
         var firstLine = text[..(text.IndexOfAny(['\r', '\n']) is var end and >= 0 ? end : text.Length)];
@@ -65,7 +69,7 @@ public static class CsvTable
         var lines = new List<Line>();
         var cells = new List<string>();
         var cell = new StringBuilder();
-        var (lineNumber, quoted, i) = (1, false, 0);
+        var (lineNumber, quoted, i, total) = (1, false, 0, 0);
         while (i < text.Length)
         {
             var c = text[i++];
@@ -76,21 +80,33 @@ public static class CsvTable
                 else cell.Append(c);
             }
             else if (c == '"' && cell.Length == 0) quoted = true;
-            else if (c == separator) { cells.Add(cell.ToString()); cell.Clear(); }
+            else if (c == separator) { EndCell(); }
             else if (c is '\r' or '\n')
             {
                 if (c == '\r' && i < text.Length && text[i] == '\n') i++;
-                cells.Add(cell.ToString()); cell.Clear();
+                EndCell();
                 lines.Add(new Line(lineNumber++, cells));
                 cells = [];
             }
             else cell.Append(c);
+            if (cell.Length > ImportLimits.MaxCellChars)
+                throw ImportLimits.CellTooLong();
         }
         if (cell.Length > 0 || cells.Count > 0)
         {
-            cells.Add(cell.ToString());
+            EndCell();
             lines.Add(new Line(lineNumber, cells));
         }
         return lines;
+
+        void EndCell()
+        {
+            if (++total > ImportLimits.MaxCells)
+                throw ImportLimits.TooManyCells();
+            if (cells.Count >= ImportLimits.MaxColumns)
+                throw ImportLimits.Malformed("有一行超过 16,384 列（Excel 的上限）。", "A line has more than 16,384 cells, Excel's limit.");
+            cells.Add(cell.ToString());
+            cell.Clear();
+        }
     }
 }

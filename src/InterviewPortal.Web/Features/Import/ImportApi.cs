@@ -1,9 +1,12 @@
 using InterviewPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace InterviewPortal.Web.Features.Import;
 
 public static class ImportApi
 {
+    private const int EnvelopeBytes = 64 * 1024;
+
     public static IServiceCollection AddImportHandlers(this IServiceCollection services)
     {
         services.AddOptions<ImportOptions>().BindConfiguration("Import");
@@ -24,14 +27,21 @@ public static class ImportApi
     private static async Task<IResult> Import(HttpContext http, bool? dryRun, CandidateImport import, CancellationToken ct)
     {
         // Refuse an oversized upload before reading it (the multipart envelope adds a little to the file).
-        if (http.Request.ContentLength > import.MaxFileBytes + 64 * 1024)
+        if (http.Request.ContentLength > import.MaxFileBytes + EnvelopeBytes)
             return Problem(413, "The file is too large.", $"The file is larger than the {import.MaxFileBytes / 1024 / 1024} MB limit.");
         if (!http.Request.HasFormContentType)
             return Problem(415, "Unsupported media type.", "Send multipart/form-data with the file in the field \"file\".");
+        // A body without a Content-Length (chunked) is cut off by the server at the same bound while it is read.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+            bodySize.MaxRequestBodySize = import.MaxFileBytes + EnvelopeBytes;
         IFormCollection form;
         try
         {
             form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(413, "The file is too large.", $"The file is larger than the {import.MaxFileBytes / 1024 / 1024} MB limit.");
         }
         catch (InvalidDataException e)
         {

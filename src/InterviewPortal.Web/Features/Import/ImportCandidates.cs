@@ -31,7 +31,7 @@ public sealed class ImportCandidatesHandler(PortalDbContext db)
         var columns = ImportColumns.Map(table.Headers, errors);
         if (errors.Count > 0)
             return new ImportResult(0, 0, errors);
-        var rows = table.Rows.Where(r => r.Cells.Any(c => c.Value.Length > 0)).ToList();
+        var rows = table.Rows.Where(r => r.HasValues).ToList();
         if (rows.Count == 0)
             return new ImportResult(0, 0, [new ImportError(2, columns.Header(ImportField.ExamNumber), Lang.T("文件中没有考生数据", "The file has no candidate rows."))]);
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Import;
@@ -6,10 +5,15 @@ namespace InterviewPortal.Web.Features.Import;
 /// <summary>A sheet as read from the file: the header cells as written, then the data rows with their row numbers (header = row 1).</summary>
 public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<ImportRow> Rows);
 
-/// <summary>One data row; a cell may carry a reading error (a number Excel stored with lost digits) instead of a value.</summary>
-public sealed record ImportRow(int Number, IReadOnlyList<ImportCell> Cells)
+/// <summary>
+/// One data row; a cell may carry a reading error (a number Excel stored with lost digits) instead of a value.
+/// A workbook row keeps only the cells under the header; <paramref name="ValuesBeyondHeader"/> says it had more.
+/// </summary>
+public sealed record ImportRow(int Number, IReadOnlyList<ImportCell> Cells, bool ValuesBeyondHeader = false)
 {
     public ImportCell Cell(int column) => column < Cells.Count ? Cells[column] : ImportCell.Empty;
+
+    public bool HasValues => ValuesBeyondHeader || Cells.Any(c => c.Value.Length > 0);
 }
 
 public readonly record struct ImportCell(string Value, string? Error = null)
@@ -39,20 +43,19 @@ public static class CandidateFileReader
     {
         try
         {
-            using (var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read))
-            {
-                if (zip.GetEntry("[Content_Types].xml") is null || !zip.Entries.Any(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal)))
-                    throw NotSpreadsheet();
-            }
-            return XlsxTable.Read(content);
+            using var package = XlsxPackage.Open(content);
+            if (!package.IsSpreadsheet)
+                throw NotSpreadsheet();
+            return XlsxTable.Read(package);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
+            // A broken zip, or an entry packed with a method ZipArchive does not read (encrypted, deflate64 aside).
             throw NotSpreadsheet();
         }
-        catch (DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        catch (System.Xml.XmlException)
         {
-            throw NotSpreadsheet();
+            throw new ImportFileException(400, Lang.T("工作簿已损坏：其中的 XML 无法读取。", "The workbook is damaged: its XML cannot be read."));
         }
     }
 

@@ -15,6 +15,9 @@ public static class NumericCell
     /// <summary>The digits of a raw number cell ("104872026000001", "1.04872026000001E+14", "13800138000.0"), or the reason it cannot be trusted.</summary>
     public static ImportCell FromRaw(string raw)
     {
+        // The common case, plain digits that fit a double whole, is its own text (no parsing, no new strings).
+        if (raw.Length is > 0 and <= ExcelDigits && (raw[0] != '0' || raw.Length == 1) && raw.All(char.IsAsciiDigit))
+            return new ImportCell(raw);
         raw = raw.Trim();
         if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             return new ImportCell(raw);

@@ -1,84 +1,115 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Import;
 
-/// <summary>Reads the first worksheet of an .xlsx with the streaming reader; cells are read from their raw values, never from a display format.</summary>
+/// <summary>
+/// Reads the first worksheet of an .xlsx as a stream of XML, cells from their raw values, never from a display format.
+/// Rows are kept only as wide as their last cell under the header, so a cell that names a far column (ZZZZZZ1) costs
+/// nothing, and a reference past Excel's last column (XFD) is refused; see <see cref="ImportLimits"/> for the rest.
+/// </summary>
 public static class XlsxTable
 {
-    public static ImportTable Read(byte[] content)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(content), isEditable: false);
-        var workbook = document.WorkbookPart ?? throw new ImportFileException(415, "The workbook has no workbook part.");
-        var sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
-                    ?? throw new ImportFileException(400, "The workbook has no worksheet.");
-        if (sheet.Id?.Value is not { } partId || workbook.GetPartById(partId) is not WorksheetPart part)
-            throw new ImportFileException(400, "The workbook's first sheet is not a worksheet.");
-        var shared = SharedStrings(workbook);
+    private const string OfficeDocument = "/officeDocument";
 
-        var rows = new List<ImportRow>();
-        using (var reader = OpenXmlReader.Create(part))
+    public static ImportTable Read(XlsxPackage package)
+    {
+        var workbookPath = package.Relationships("").Values.FirstOrDefault(r => r.Type.EndsWith(OfficeDocument, StringComparison.Ordinal)).Path ?? "xl/workbook.xml";
+        if (!package.Has(workbookPath))
+            throw new ImportFileException(415, Lang.T("工作簿缺少 workbook 部件。", "The workbook has no workbook part."));
+        var parts = package.Relationships(workbookPath);
+        var sheetId = FirstSheetId(package, workbookPath) ?? throw new ImportFileException(400, Lang.T("工作簿中没有工作表。", "The workbook has no worksheet."));
+        if (!parts.TryGetValue(sheetId, out var sheet) || !sheet.Type.EndsWith("/worksheet", StringComparison.Ordinal) || !package.Has(sheet.Path))
+            throw new ImportFileException(400, Lang.T("工作簿的第一个工作表不是普通工作表。", "The workbook's first sheet is not a worksheet."));
+        var shared = parts.Values.FirstOrDefault(p => p.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Path is { } sharedPath && package.Has(sharedPath)
+            ? SharedStrings(package, sharedPath)
+            : [];
+
+        var sheetRows = new SheetRows();
+        using (var xml = package.Read(sheet.Path))
         {
-            var next = 1;
-            while (reader.Read())
+            var cells = 0;
+            while (xml.Read())
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
-                    continue;
-                var row = (Row)reader.LoadCurrentElement()!;
-                var number = (int?)row.RowIndex?.Value ?? next;
-                next = number + 1;
-                var cells = new List<ImportCell>();
-                var position = 0;
-                foreach (var cell in row.Elements<Cell>())
+                if (xml.IsElement("row"))
                 {
-                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : position;
-                    while (cells.Count < column)
-                        cells.Add(ImportCell.Empty);
-                    cells.Add(Value(cell, shared));
-                    position = column + 1;
+                    sheetRows.Start(RowNumber(xml.Attribute("r"), sheetRows.Next));
+                    if (xml.IsEmptyElement)
+                        sheetRows.End();
                 }
-                rows.Add(new ImportRow(number, cells));
+                else if (xml.IsEnd("row"))
+                    sheetRows.End();
+                else if (xml.IsElement("c") && sheetRows.InRow)
+                {
+                    if (++cells > ImportLimits.MaxCells)
+                        throw ImportLimits.TooManyCells();
+                    var (reference, type) = (xml.Attribute("r"), xml.Attribute("t"));
+                    var (value, text) = xml.ReadItem();
+                    sheetRows.Add(Column(reference) ?? sheetRows.Position, Value(type, value, text, shared));
+                }
             }
         }
-
-        var header = rows.FirstOrDefault(r => r.Cells.Any(c => c.Value.Length > 0))
-                     ?? throw new ImportFileException(400, Infrastructure.Localization.Lang.T("工作表是空的，没有标题行。", "The worksheet is empty: there is no header row."));
-        return new ImportTable(header.Cells.Select(c => c.Value).ToList(), rows.Where(r => r.Number > header.Number).ToList());
+        return sheetRows.Table();
     }
 
-    private static ImportCell Value(Cell cell, List<string> shared)
+    private static ImportCell Value(string? type, string raw, string text, List<string> shared) => type switch
     {
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
-            return new ImportCell(int.TryParse(raw, out var index) && index >= 0 && index < shared.Count ? shared[index].Trim() : "");
-        if (type == CellValues.InlineString)
-            return new ImportCell(TextOf(cell.InlineString).Trim());
-        if (type == CellValues.String || type == CellValues.Boolean || type == CellValues.Error || type == CellValues.Date)
-            return new ImportCell(raw.Trim());
-        return raw.Length == 0 ? ImportCell.Empty : NumericCell.FromRaw(raw);
+        "s" => new ImportCell(int.TryParse(raw, out var index) && index >= 0 && index < shared.Count ? shared[index].Trim() : ""),
+        "inlineStr" => new ImportCell(text.Trim()),
+        "str" or "b" or "e" or "d" => new ImportCell(raw.Trim()),
+        _ => raw.Length == 0 ? ImportCell.Empty : NumericCell.FromRaw(raw),
+    };
+
+    private static string? FirstSheetId(XlsxPackage package, string workbookPath)
+    {
+        using var xml = package.Read(workbookPath);
+        while (xml.Read())
+            if (xml.IsElement("sheet"))
+                return xml.Attribute("id");
+        return null;
     }
 
-    private static List<string> SharedStrings(WorkbookPart workbook)
+    /// <summary>The shared-string table, item by item: at most one per cell, and <see cref="ImportLimits.MaxSharedStringChars"/> in all.</summary>
+    private static List<string> SharedStrings(XlsxPackage package, string path)
     {
-        var table = workbook.SharedStringTablePart?.SharedStringTable;
-        return table is null ? [] : table.Elements<SharedStringItem>().Select(TextOf).ToList();
+        var strings = new List<string>();
+        long characters = 0;
+        using var xml = package.Read(path);
+        while (xml.Read())
+        {
+            if (!xml.IsElement("si"))
+                continue;
+            var text = xml.ReadItem().Text;
+            characters += text.Length;
+            if (strings.Count >= ImportLimits.MaxCells || characters > ImportLimits.MaxSharedStringChars)
+                throw ImportLimits.TooLarge("工作簿的共享字符串表过大。", "The workbook's shared-string table is larger than any candidate sheet needs.");
+            strings.Add(text);
+        }
+        return strings;
     }
 
-    // Plain text or rich-text runs; phonetic guides (rPh) are not part of the value.
-    private static string TextOf(OpenXmlElement? item) =>
-        item is null ? "" : item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
-
-    private static int ColumnIndex(string reference)
+    private static int RowNumber(string? attribute, int next)
     {
+        if (attribute is null)
+            return next;
+        if (!int.TryParse(attribute, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number is < 1 or > ImportLimits.MaxRowNumber)
+            throw ImportLimits.Malformed("工作簿中有超出范围的行号。", $"A row number in the workbook is outside 1–{ImportLimits.MaxRowNumber:N0}.");
+        return number;
+    }
+
+    /// <summary>The zero-based column of a reference ("B7" → 1), null when it names none; past XFD is refused.</summary>
+    private static int? Column(string? reference)
+    {
+        if (reference is null)
+            return null;
         var index = 0;
         foreach (var c in reference)
         {
             if (!char.IsAsciiLetter(c))
                 break;
             index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (index > ImportLimits.MaxColumns)
+                throw ImportLimits.Malformed("单元格引用超出了最后一列 XFD。", "A cell reference is past column XFD, the last one a sheet can have.");
         }
-        return Math.Max(index - 1, 0);
+        return index == 0 ? null : index - 1;
     }
 }

@@ -37,7 +37,7 @@ public class LoginModel(SignInManager<StaffUser> signIn, IValidator<StaffTokenRe
         }
         var result = await signIn.PasswordSignInAsync(Input.UserName!, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(LocalReturnUrl.Or(ReturnUrl, "/"));
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? Lang.T("连续失败次数过多，账号已暂时锁定，请稍后再试。", "Too many failed attempts: the account is locked for a while.")
             : Lang.T("用户名或密码错误。", "The user name or password is wrong."));

@@ -72,6 +72,6 @@ public class SignInModel(
         // One person, one session: a staff session in the same browser would otherwise win over the candidate's.
         await HttpContext.SignOutAsync(AuthSchemes.StaffCookie);
         await HttpContext.SignInAsync(AuthSchemes.CandidateCookie, CandidatePrincipal.Create(candidate!, AuthSchemes.CandidateCookie));
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Me");
+        return LocalRedirect(LocalReturnUrl.Or(ReturnUrl, "/Me"));
     }
 }
