@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InterviewPortal.Web.Pages.Me;
 
 [Authorize(Policy = Policies.Candidate)]
+[RequestSizeLimit(SupportingDocument.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = SupportingDocument.MaxRequestBytes)]
 public class PhoneChangeModel(RequestPhoneChangeHandler handler) : PageModel
 {
     [BindProperty]
