@@ -21,7 +21,7 @@ public static class PhoneChangeForm
             body.MaxRequestBodySize = SupportingDocument.MaxRequestBytes;
         request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
         {
-            MultipartBodyLengthLimit = SupportingDocument.MaxRequestBytes,
+            MultipartBodyLengthLimit = SupportingDocument.MaxSectionBytes, // per section (per file), not the whole body
             MultipartBoundaryLengthLimit = 128,
         }));
         IFormCollection form;

@@ -21,6 +21,12 @@ public static class SupportingDocument
     /// <summary>Two scans, the text fields and the multipart envelope; a bigger body is refused before it is read.</summary>
     public const long MaxRequestBytes = 2 * MaxBytes + 256 * 1024;
 
+    /// <summary>
+    /// The most one multipart section (one file) may hold while the form is read: a little over <see cref="MaxBytes"/>,
+    /// so a file just over the limit still reaches the handler (which names the field) and a far bigger one is cut off.
+    /// </summary>
+    public const long MaxSectionBytes = MaxBytes + 64 * 1024;
+
     /// <summary>The names the API and the page use for the two scans (the form field names).</summary>
     public static string Name(SupportingDocumentKind kind) => kind == SupportingDocumentKind.IdCard ? "idCard" : "admissionTicket";
 
