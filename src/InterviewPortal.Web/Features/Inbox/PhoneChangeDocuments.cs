@@ -49,6 +49,8 @@ public sealed class PhoneChangeDocuments(PortalDbContext db, ProtectedFileStore 
     /// </summary>
     public async Task DiscardAsync(PhoneChangeRequest request, CancellationToken ct)
     {
+        if (request.IdCardImageKey is null && request.AdmissionTicketImageKey is null)
+            return;
         try
         {
             foreach (var key in new[] { request.IdCardImageKey, request.AdmissionTicketImageKey })
