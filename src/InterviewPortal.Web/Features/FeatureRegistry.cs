@@ -47,7 +47,7 @@ public static class FeatureRegistry
         services.AddInvitationHandlers();
         services.AddProvisioningHandlers();
         services.AddScoped<ListOutboxHandler>().AddScoped<ListAuditHandler>();
-        services.AddSingleton<ProtectedFileStore>();
+        services.AddProtectedFiles();
         services.AddPledgeHandlers();
         services.AddRehearsalHandlers();
         services.AddPortalSecurity();

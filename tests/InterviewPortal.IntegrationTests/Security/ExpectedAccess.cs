@@ -91,6 +91,7 @@ public static class ExpectedAccess
         ["GET /api/v1/inbox/assignment-reports"] = Planner,
         ["POST /api/v1/inbox/assignment-reports/{id}/answer"] = Planner,
         ["GET /api/v1/inbox/phone-change-requests"] = Planner,
+        ["GET /api/v1/inbox/phone-change-requests/{id}/documents/{document}"] = Planner,
         ["POST /api/v1/inbox/phone-change-requests/{id}/approve"] = Planner,
         ["POST /api/v1/inbox/phone-change-requests/{id}/refuse"] = Planner,
 

@@ -29,8 +29,12 @@ public sealed class RefuseInputValidator : AbstractValidator<RefuseInput>
             .WithMessage(_ => Lang.T("拒绝时必须说明理由（最多1000字）", "A refusal needs a reason (at most 1000 characters)."));
 }
 
-/// <summary>The secretary's answers: reply to an assignment report; approve a phone change (the candidate's phone changes, audited) or refuse it with a reason.</summary>
-public sealed class AnswerRequestsHandler(PortalDbContext db, TimeProvider clock)
+/// <summary>
+/// The secretary's answers: reply to an assignment report; approve a phone change (the candidate's phone changes,
+/// audited, the old and the new number are told) or refuse it with a reason (the candidate is told). Either way
+/// the scans are deleted once the decision is committed.
+/// </summary>
+public sealed class AnswerRequestsHandler(PortalDbContext db, PhoneChangeDocuments documents, TimeProvider clock)
 {
     public async Task<SaveResult> AnswerReportAsync(int id, AnswerInput input, CancellationToken ct)
     {
@@ -62,9 +66,10 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, TimeProvider clock
         var old = candidate.Phone;
         candidate.ChangePhone(request.NewPhone);
         candidate.Version = Guid.NewGuid();
-        Decide(request, RequestStatus.Approved, null);
+        var now = Decide(request, RequestStatus.Approved, null);
         db.Record("candidate.phone-changed", nameof(Candidate), candidate.Id,
             $"phone change request {id} approved: {PersonalData.MaskPhone(old)} -> {PersonalData.MaskPhone(request.NewPhone)}");
+        db.Notifications.AddRange(PhoneChangeMessages.Approved(request, candidate.Id, old, await CollegeNameAsync(candidate.CollegeId, ct), now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -73,6 +78,7 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, TimeProvider clock
         {
             return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("新手机号刚被其他考生占用。", "The new mobile number was just taken by another candidate."));
         }
+        await documents.DiscardAsync(request, ct);
         return new SaveResult(SaveOutcome.Saved, id);
     }
 
@@ -83,17 +89,26 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, TimeProvider clock
             return new SaveResult(SaveOutcome.NotFound);
         if (request.Status != RequestStatus.Open)
             return AlreadyDecided(request);
-        Decide(request, RequestStatus.Refused, input.Reason!.Trim());
+        var candidate = await db.Candidates.IgnoreQueryFilters().Where(c => c.Id == request.CandidateId)
+            .Select(c => new { c.Phone, c.CollegeId }).FirstAsync(ct);
+        var now = Decide(request, RequestStatus.Refused, input.Reason!.Trim());
         db.Record("phone-change.refused", nameof(PhoneChangeRequest), id, request.DecisionReason);
+        db.Notifications.Add(PhoneChangeMessages.Refused(request, request.CandidateId, candidate.Phone, await CollegeNameAsync(candidate.CollegeId, ct), now));
         await db.SaveChangesAsync(ct);
+        await documents.DiscardAsync(request, ct);
         return new SaveResult(SaveOutcome.Saved, id);
     }
 
-    private void Decide(PhoneChangeRequest request, RequestStatus status, string? reason)
+    private DateTime Decide(PhoneChangeRequest request, RequestStatus status, string? reason)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         (request.Status, request.DecisionReason, request.Version) = (status, reason, Guid.NewGuid());
-        (request.DecidedBy, request.DecidedAt) = (db.Scope.Actor, clock.GetUtcNow().UtcDateTime);
+        (request.DecidedBy, request.DecidedAt) = (db.Scope.Actor, now);
+        return now;
     }
+
+    private Task<string> CollegeNameAsync(int collegeId, CancellationToken ct) =>
+        db.Colleges.Where(c => c.Id == collegeId).Select(c => c.Name).FirstAsync(ct);
 
     private static SaveResult AlreadyDecided(PhoneChangeRequest request) =>
         new(SaveOutcome.Conflict, Detail: Lang.T($"该申请已处理（{request.Status}）。", $"The request was already decided ({request.Status})."));

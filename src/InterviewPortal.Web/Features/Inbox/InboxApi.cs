@@ -1,6 +1,7 @@
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Data.Requests;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Validation;
 
@@ -9,7 +10,7 @@ namespace InterviewPortal.Web.Features.Inbox;
 public static class InboxApi
 {
     public static IServiceCollection AddInboxHandlers(this IServiceCollection services) =>
-        services.AddScoped<InboxQueries>().AddScoped<AnswerRequestsHandler>();
+        services.AddScoped<InboxQueries>().AddScoped<AnswerRequestsHandler>().AddScoped<PhoneChangeDocuments>();
 
     public static RouteGroupBuilder MapInboxApi(this RouteGroupBuilder api)
     {
@@ -20,11 +21,25 @@ public static class InboxApi
             Answer(await h.AnswerReportAsync(id, input, ct))).Validate<AnswerInput>();
         group.MapGet("/phone-change-requests", async (RequestStatus? status, InboxQueries q, CancellationToken ct) =>
             TypedResults.Ok(await q.PhoneChangeRequestsAsync(status, ct)));
+        group.MapGet("/phone-change-requests/{id:int}/documents/{document}", Document)
+            .WithSummary("One scan of an open request (idCard or admissionTicket), re-encoded as JPEG, as an attachment; every view is audited.")
+            .Produces(200, contentType: PhoneChangeScan.ContentType).ProducesProblem(404);
         group.MapPost("/phone-change-requests/{id:int}/approve", async (int id, AnswerRequestsHandler h, CancellationToken ct) =>
             Answer(await h.ApprovePhoneChangeAsync(id, ct)));
         group.MapPost("/phone-change-requests/{id:int}/refuse", async (int id, RefuseInput input, AnswerRequestsHandler h, CancellationToken ct) =>
             Answer(await h.RefusePhoneChangeAsync(id, input, ct))).Validate<RefuseInput>();
         return api;
+    }
+
+    private static async Task<IResult> Document(int id, string document, HttpContext http, PhoneChangeDocuments documents, CancellationToken ct)
+    {
+        if (!SupportingDocument.TryParse(document, out var kind))
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "The documents are idCard and admissionTicket.");
+        if (await documents.ViewAsync(id, kind, http.TraceIdentifier, ct) is not { } scan)
+            return TypedResults.Problem(statusCode: 404, title: "Not found",
+                detail: "No such open request in your college, or its scans were deleted after the decision.");
+        PhoneChangeDocuments.WriteHeaders(http.Response, scan);
+        return TypedResults.File(scan.Content, PhoneChangeScan.ContentType);
     }
 
     private static IResult Answer(SaveResult result) => result.Outcome == SaveOutcome.Saved ? TypedResults.NoContent() : result.ToProblem();

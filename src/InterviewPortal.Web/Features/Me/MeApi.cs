@@ -62,37 +62,15 @@ public static class MeApi
     private static async Task<Results<Created<PhoneChangeView>, ValidationProblem, ProblemHttpResult>> RequestPhoneChange(
         HttpRequest request, ClaimsPrincipal user, RequestPhoneChangeHandler handler, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            return TypedResults.Problem(statusCode: 415, title: "Unsupported media type.",
-                detail: "Send multipart/form-data with newPhone, reason, idCard and admissionTicket.");
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return TypedResults.Problem(statusCode: e.StatusCode, title: e.StatusCode == 413 ? "A file is too large." : "The form could not be read.");
-        }
-        catch (InvalidDataException)
-        {
-            return TypedResults.Problem(statusCode: 400, title: "The form could not be read.");
-        }
-        var input = new PhoneChangeInput(Field(form, "newPhone"), Field(form, "reason"),
-            UploadedFile.From(form.Files.GetFile("idCard")), UploadedFile.From(form.Files.GetFile("admissionTicket")));
-        var (created, errors) = await handler.HandleAsync(user.CandidateId(), input, ct);
+        var (input, unread) = await PhoneChangeForm.ReadAsync(request, ct);
+        if (unread is not null)
+            return unread;
+        var (created, errors) = await handler.HandleAsync(user.CandidateId(), input!, ct);
         if (created is not null)
             return TypedResults.Created($"/api/v1/me/phone-change-requests/{created.Id}", created);
         if (errors!.Status == StatusCodes.Status400BadRequest)
             return TypedResults.ValidationProblem(errors.Errors, title: "One or more fields are invalid.");
-        var problem = new HttpValidationProblemDetails(errors.Errors)
-        {
-            Status = errors.Status,
-            Title = errors.Status == StatusCodes.Status413PayloadTooLarge ? "A file is too large." : "A file is not a JPEG, PNG or PDF.",
-        };
+        var problem = new HttpValidationProblemDetails(errors.Errors) { Status = errors.Status, Title = errors.Title };
         return TypedResults.Problem(problem);
     }
-
-    private static string? Field(IFormCollection form, string name) =>
-        form.TryGetValue(name, out var value) ? value.ToString() : null;
 }

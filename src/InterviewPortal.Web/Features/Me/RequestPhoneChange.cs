@@ -3,8 +3,11 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Requests;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.CandidateAuth;
+using InterviewPortal.Web.Features.Verifications;
 using InterviewPortal.Web.Infrastructure.Files;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InterviewPortal.Web.Features.Me;
 
@@ -12,14 +15,26 @@ public sealed record PhoneChangeInput(string? NewPhone, string? Reason, Uploaded
 
 public sealed record PhoneChangeView(int Id, string NewPhone, RequestStatus Status, DateTime CreatedAt, string? DecisionReason);
 
-/// <summary>Field errors; <see cref="Status"/> is 413 or 415 when every problem is a too large or unreadable file, else 400.</summary>
-public sealed record PhoneChangeErrors(Dictionary<string, string[]> Errors, int Status);
+/// <summary>Field errors with the status to answer: 400, 409 (a request is open), 413, 415 or 429 (too many today).</summary>
+public sealed record PhoneChangeErrors(Dictionary<string, string[]> Errors, int Status)
+{
+    public string Title => Status switch
+    {
+        400 => "One or more fields are invalid.",
+        409 => "A phone-change request is already open.",
+        413 => "A file is too large.",
+        415 => "A file is not a JPEG or PNG image.",
+        _ => "Too many phone-change requests.",
+    };
+}
 
 /// <summary>
 /// A candidate asks their college to change the mobile number (which is also their WeLink account). The two
-/// scans are checked by their bytes, encrypted at rest, and the request waits in the secretary's inbox.
+/// scans are re-encoded like ID photos and encrypted at rest, and the request waits in the secretary's inbox.
+/// One open request per candidate and a few a day: each holds two scans, and each is a takeover attempt to judge.
 /// </summary>
-public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, ProtectedFileStore files, TimeProvider clock)
+public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, ProtectedFileStore files, PhotoSanitizer sanitizer,
+    IOptions<UploadLimits> limits, TimeProvider clock)
 {
     public async Task<(PhoneChangeView? Created, PhoneChangeErrors? Errors)> HandleAsync(int candidateId, PhoneChangeInput input, CancellationToken ct)
     {
@@ -33,8 +48,8 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
             Add(errors, kinds, "reason", "请说明更换原因 / Give the reason for the change.", 400);
         else if (reason.Length > 1000)
             Add(errors, kinds, "reason", "最多 1000 字 / At most 1000 characters.", 400);
-        var idCard = await ReadAsync(input.IdCard, "idCard", errors, kinds, ct);
-        var ticket = await ReadAsync(input.AdmissionTicket, "admissionTicket", errors, kinds, ct);
+        CheckFile(input.IdCard, "idCard", errors, kinds);
+        CheckFile(input.AdmissionTicket, "admissionTicket", errors, kinds);
 
         var me = await db.Candidates.AsNoTracking().Where(c => c.Id == candidateId)
             .Select(c => new { c.Phone, c.CollegeId }).FirstOrDefaultAsync(ct);
@@ -42,24 +57,47 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
             throw new InvalidOperationException("The signed-in candidate no longer exists.");
         if (errors.Count == 0 && newPhone == me.Phone)
             Add(errors, kinds, "newPhone", "新号码与当前号码相同 / The new number is the number you already have.", 400);
+        if (errors.Count == 0 && await RefusalAsync(candidateId, ct) is { } early)
+            return (null, early); // before any image is decoded
+        var idCard = errors.Count == 0 ? await ScanAsync(input.IdCard!, "idCard", errors, kinds, ct) : null;
+        var ticket = errors.Count == 0 ? await ScanAsync(input.AdmissionTicket!, "admissionTicket", errors, kinds, ct) : null;
         if (errors.Count > 0)
             return (null, new PhoneChangeErrors(errors, kinds.Contains(400) ? 400 : kinds.Contains(413) ? 413 : 415));
 
-        var request = new PhoneChangeRequest
+        var keys = new[] { await files.SaveAsync(idCard, ct), await files.SaveAsync(ticket, ct) };
+        try
         {
-            CandidateId = candidateId,
-            CollegeId = me.CollegeId,
-            NewPhone = newPhone,
-            Reason = reason,
-            IdCardImageKey = await files.SaveAsync(idCard, ct),
-            AdmissionTicketImageKey = await files.SaveAsync(ticket, ct),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.PhoneChangeRequests.Add(request);
-        await db.SaveChangesAsync(ct);
-        db.Record("PhoneChangeRequested", nameof(PhoneChangeRequest), request.Id);
-        await db.SaveChangesAsync(ct);
-        return (ToView(request), null);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A write to the candidate's own row first: a second filing for the same candidate waits here until this
+            // one commits (PostgreSQL and SQL Server row lock, SQLite write lock), then its check sees this request.
+            await db.Candidates.Where(c => c.Id == candidateId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), ct);
+            if (await RefusalAsync(candidateId, ct) is { } refused)
+            {
+                Delete(keys);
+                return (null, refused);
+            }
+            var request = new PhoneChangeRequest
+            {
+                CandidateId = candidateId,
+                CollegeId = me.CollegeId,
+                NewPhone = newPhone,
+                Reason = reason,
+                IdCardImageKey = keys[0],
+                AdmissionTicketImageKey = keys[1],
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.PhoneChangeRequests.Add(request);
+            await db.SaveChangesAsync(ct);
+            db.Record("PhoneChangeRequested", nameof(PhoneChangeRequest), request.Id);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return (ToView(request), null);
+        }
+        catch
+        {
+            Delete(keys); // nothing stored unless the row that points at it is
+            throw;
+        }
     }
 
     public Task<List<PhoneChangeView>> ListAsync(int candidateId, CancellationToken ct) =>
@@ -68,28 +106,51 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
 
     private static PhoneChangeView ToView(PhoneChangeRequest r) => new(r.Id, r.NewPhone, r.Status, r.CreatedAt, r.DecisionReason);
 
-    private static async Task<byte[]> ReadAsync(UploadedFile? file, string field, Dictionary<string, string[]> errors, List<int> kinds, CancellationToken ct)
+    /// <summary>409 while a request is open; 429 once the day's requests are used up.</summary>
+    private async Task<PhoneChangeErrors?> RefusalAsync(int candidateId, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var mine = db.PhoneChangeRequests.Where(r => r.CandidateId == candidateId);
+        if (await mine.AnyAsync(r => r.Status == RequestStatus.Open, ct))
+            return Refuse(409, Lang.T("您已有一个待处理的更换手机号申请，请等待学院秘书处理后再提交。",
+                "You already have a phone-change request waiting for the college secretary; wait for the decision before filing another."));
+        var perDay = limits.Value.PhoneChangeRequestsPerDay;
+        if (await mine.CountAsync(r => r.CreatedAt >= since, ct) >= perDay)
+            return Refuse(429, Lang.T($"24 小时内最多提交 {perDay} 次更换手机号申请，请明天再试或联系学院秘书。",
+                $"At most {perDay} phone-change requests can be filed in 24 hours; try again tomorrow or contact the college secretary."));
+        return null;
+    }
+
+    private static PhoneChangeErrors Refuse(int status, string message) => new(new() { ["newPhone"] = [message] }, status);
+
+    private static void CheckFile(UploadedFile? file, string field, Dictionary<string, string[]> errors, List<int> kinds)
     {
         if (file is null || file.Length == 0)
-        {
-            Add(errors, kinds, field, "请选择文件（JPEG、PNG 或 PDF）/ Choose a file (JPEG, PNG or PDF).", 400);
-            return [];
-        }
-        if (file.Length > SupportingDocument.MaxBytes)
-        {
+            Add(errors, kinds, field, "请选择文件（JPEG 或 PNG）/ Choose a file (JPEG or PNG).", 400);
+        else if (file.Length > SupportingDocument.MaxBytes)
             Add(errors, kinds, field, "文件不能超过 8 MB / The file must be 8 MB or smaller.", 413);
-            return [];
-        }
-        using var buffer = new MemoryStream((int)file.Length);
+    }
+
+    /// <summary>The scan re-encoded as a fresh JPEG, or null with the field's error.</summary>
+    private async Task<byte[]?> ScanAsync(UploadedFile file, string field, Dictionary<string, string[]> errors, List<int> kinds, CancellationToken ct)
+    {
+        var bytes = new byte[file.Length];
         await using (var stream = file.Open())
-            await stream.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        if (SupportingDocument.Sniff(bytes) is null)
-        {
-            Add(errors, kinds, field, "只接受 JPEG、PNG 图片或 PDF / Only a JPEG or PNG image or a PDF is accepted.", 415);
-            return [];
-        }
-        return bytes;
+            await stream.ReadExactlyAsync(bytes, ct);
+        var scan = await sanitizer.SanitizeAsync(bytes, ct);
+        if (scan.Jpeg is not null)
+            return scan.Jpeg;
+        var message = scan.Status == 415
+            ? Lang.T("只接受 JPEG 或 PNG 图片（请拍照或截图后上传）", "Only a JPEG or PNG image is accepted (take a photo or a screenshot of the document).")
+            : Lang.T("图片无法使用：", "The image cannot be used: ") + scan.Error;
+        Add(errors, kinds, field, message, scan.Status);
+        return null;
+    }
+
+    private void Delete(string[] keys)
+    {
+        foreach (var key in keys)
+            files.Delete(key);
     }
 
     private static void Add(Dictionary<string, string[]> errors, List<int> kinds, string field, string message, int status)

@@ -1,19 +1,42 @@
+using InterviewPortal.Web.Features.Verifications;
+
 namespace InterviewPortal.Web.Features.Me;
 
-/// <summary>What an uploaded ID-card or admission-ticket scan really is, judged by its first bytes, never by its name or header.</summary>
+/// <summary>The two scans a phone-change request carries.</summary>
+public enum SupportingDocumentKind
+{
+    IdCard,
+    AdmissionTicket,
+}
+
+/// <summary>
+/// The ID-card and admission-ticket scans of a phone-change request. They go through the same
+/// <see cref="PhotoSanitizer"/> as ID photos (JPEG or PNG judged by decoding, pixel cap before decoding,
+/// re-encoded so no EXIF or other chunk survives): the secretary opens them, so only a fresh JPEG is stored.
+/// </summary>
 public static class SupportingDocument
 {
-    public const long MaxBytes = 8 * 1024 * 1024;
+    public const long MaxBytes = PhotoSanitizer.MaxBytes;
 
-    public static string? Sniff(ReadOnlySpan<byte> head)
+    /// <summary>Two scans, the text fields and the multipart envelope; a bigger body is refused before it is read.</summary>
+    public const long MaxRequestBytes = 2 * MaxBytes + 256 * 1024;
+
+    /// <summary>
+    /// The most one multipart section (one file) may hold while the form is read: a little over <see cref="MaxBytes"/>,
+    /// so a file just over the limit still reaches the handler (which names the field) and a far bigger one is cut off.
+    /// </summary>
+    public const long MaxSectionBytes = MaxBytes + 64 * 1024;
+
+    /// <summary>The names the API and the page use for the two scans (the form field names).</summary>
+    public static string Name(SupportingDocumentKind kind) => kind == SupportingDocumentKind.IdCard ? "idCard" : "admissionTicket";
+
+    public static bool TryParse(string? name, out SupportingDocumentKind kind)
     {
-        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
-            return "image/jpeg";
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-            return "image/png";
-        if (head.StartsWith("%PDF-"u8))
-            return "application/pdf";
-        return null;
+        kind = SupportingDocumentKind.IdCard;
+        if (string.Equals(name, "idCard", StringComparison.OrdinalIgnoreCase))
+            return true;
+        kind = SupportingDocumentKind.AdmissionTicket;
+        return string.Equals(name, "admissionTicket", StringComparison.OrdinalIgnoreCase);
     }
 }
 

@@ -41,8 +41,8 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
     public async Task<NoticeOutcome> SendAsync(long notificationId, CancellationToken ct)
     {
         var row = await db.Notifications.AsNoTracking().Where(n => n.Id == notificationId)
-            .Select(n => new { n.Status, n.DueAt, n.InterviewId }).FirstOrDefaultAsync(ct);
-        if (row is null || row.Status != NotificationStatus.Pending || row.InterviewId is null)
+            .Select(n => new { n.Status, n.DueAt, n.InterviewId, n.Template }).FirstOrDefaultAsync(ct);
+        if (row is null || row.Status != NotificationStatus.Pending || (row.InterviewId is null && row.Template == NoticeTemplates.PreExam))
             return NoticeOutcome.NothingToDo; // gone, taken, or not yet linked (its booking is still committing)
         if (row.DueAt > clock.GetUtcNow().UtcDateTime + EarlyTolerance)
             return NoticeOutcome.NotDue; // the dispatcher comes back at the due time
@@ -65,7 +65,8 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         // The status test sits in the UPDATE's own WHERE, so it is re-checked on the row itself: of two nodes
         // racing for a row, the second finds it Sending (PostgreSQL re-evaluates it after the first commits).
         var claimed = await db.Notifications
-            .Where(n => ids.Contains(n.Id) && n.Status == NotificationStatus.Pending && n.DueAt <= dueBy && n.InterviewId != null)
+            .Where(n => ids.Contains(n.Id) && n.Status == NotificationStatus.Pending && n.DueAt <= dueBy
+                && (n.InterviewId != null || n.Template != NoticeTemplates.PreExam))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.Status, NotificationStatus.Sending)
                 .SetProperty(n => n.ClaimedAt, now)

@@ -1,6 +1,8 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Settings;
+using InterviewPortal.Data.Verifications;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Inbox;
 using InterviewPortal.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +12,11 @@ namespace InterviewPortal.Web.Features.Verifications;
 /// Deletes ID photos <see cref="PortalSettings.PhotoRetentionDays"/> days after their interview ended
 /// (FinishedAt, or the planned end when it never finished), one audit entry per photo. Meant to run daily
 /// as a recurring job; safe to run twice or concurrently (a photo already gone is only marked deleted).
-/// It looks across every scope on purpose: retention applies to the whole university.
+/// It looks across every scope on purpose: retention applies to the whole university. It also finishes deletions
+/// that failed when they were due at once: superseded photos, and the scans of decided phone-change requests.
 /// </summary>
-public sealed class PhotoRetentionJob(PortalDbContext db, ProtectedFileStore store, TimeProvider clock, ILogger<PhotoRetentionJob> log)
+public sealed class PhotoRetentionJob(PortalDbContext db, ProtectedFileStore store, PhoneChangeDocuments scans, TimeProvider clock,
+    ILogger<PhotoRetentionJob> log)
 {
     private const int Batch = 200;
 
@@ -25,7 +29,8 @@ public sealed class PhotoRetentionJob(PortalDbContext db, ProtectedFileStore sto
         while (true)
         {
             var due = await db.IdVerifications.IgnoreQueryFilters()
-                .Where(v => v.PhotoKey != null && (v.Interview.FinishedAt ?? v.Interview.EndsAt) <= endedBefore)
+                .Where(v => v.PhotoKey != null
+                    && ((v.Interview.FinishedAt ?? v.Interview.EndsAt) <= endedBefore || v.Status == VerificationStatus.Superseded))
                 .OrderBy(v => v.Id).Take(Batch).ToListAsync(ct);
             if (due.Count == 0)
                 break;
@@ -34,13 +39,15 @@ public sealed class PhotoRetentionJob(PortalDbContext db, ProtectedFileStore sto
                 store.Delete(v.PhotoKey!);
                 v.PhotoKey = null;
                 v.PhotoDeletedAt = now;
-                db.Record("IdPhotoDeleted", "IdVerification", v.Id, $"interview {v.InterviewId}; retention {days} days", now);
+                db.Record("IdPhotoDeleted", "IdVerification", v.Id,
+                    $"interview {v.InterviewId}; " + (v.Status == VerificationStatus.Superseded ? "superseded" : $"retention {days} days"), now);
             }
             await db.SaveChangesAsync(ct);
             deleted += due.Count;
         }
         if (deleted > 0)
-            log.LogInformation("Deleted {Count} ID photos past the {Days}-day retention", deleted, days);
+            log.LogInformation("Deleted {Count} ID photos past the {Days}-day retention or superseded", deleted, days);
+        await scans.DiscardLeftoversAsync(ct);
         return deleted;
     }
 }

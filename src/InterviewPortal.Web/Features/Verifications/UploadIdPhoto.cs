@@ -5,7 +5,9 @@ using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Pledges;
 using InterviewPortal.Web.Infrastructure.Files;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InterviewPortal.Web.Features.Verifications;
 
@@ -18,9 +20,11 @@ public sealed record UploadIdPhotoResult(IdPhotoAccepted? Accepted, int Status, 
 /// Stores a candidate's ID photo for one interview: by the candidate for their own interview or by the
 /// assistant of its room (the query filters decide which interviews the caller can find). Only a clean
 /// re-encoded JPEG is kept, encrypted; a pending earlier photo is superseded, as one candidate may
-/// replace a blurred shot before it is reviewed.
+/// replace a blurred shot before it is reviewed, and its file deleted once the new one is committed
+/// (nobody reviews a superseded photo). At most Uploads:IdPhotosPerInterview photos per interview.
 /// </summary>
-public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sanitizer, ProtectedFileStore store, TimeProvider clock, ExamDayBroadcaster live)
+public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sanitizer, ProtectedFileStore store, TimeProvider clock,
+    ExamDayBroadcaster live, IOptions<UploadLimits> limits, ILogger<UploadIdPhotoHandler> log)
 {
     private static readonly InterviewStatus[] Accepting = [InterviewStatus.Notified, InterviewStatus.IdRejected, InterviewStatus.IdSubmitted];
 
@@ -33,6 +37,11 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
         if (!Accepting.Contains(interview.Status))
             return new(null, 409, $"Interview {interviewId} is {interview.Status}: an ID photo is accepted only once the candidate was notified (Notified), for a retake (IdRejected) or to replace one not yet reviewed (IdSubmitted).");
 
+        var perInterview = limits.Value.IdPhotosPerInterview;
+        if (await db.IdVerifications.CountAsync(v => v.InterviewId == interviewId, ct) >= perInterview)
+            return new(null, 429, Lang.T($"本场复试已上传 {perInterview} 张身份证照片，已达上限；请等待考试助理审核，或通过 WeLink 联系考试助理。",
+                $"Interview {interviewId} already has {perInterview} ID photos, the most one interview keeps; wait for the exam assistant's review or contact them over WeLink."));
+
         var photo = await sanitizer.SanitizeAsync(upload, ct);
         if (photo.Jpeg is null)
             return new(null, photo.Status, photo.Error);
@@ -40,11 +49,12 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
         var now = clock.GetUtcNow().UtcDateTime;
         var key = await store.SaveAsync(photo.Jpeg, ct);
         IdVerification verification;
+        List<IdVerification> pending;
         try
         {
             // One transaction: the audit entry names the new row's id, and a failure leaves neither behind.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var pending = await db.IdVerifications.Where(v => v.InterviewId == interviewId && v.Status == VerificationStatus.Pending).ToListAsync(ct);
+            pending = await db.IdVerifications.Where(v => v.InterviewId == interviewId && v.Status == VerificationStatus.Pending).ToListAsync(ct);
             foreach (var earlier in pending)
                 earlier.Status = VerificationStatus.Superseded;
             verification = new IdVerification
@@ -65,7 +75,30 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
             store.Delete(key); // nothing stored unless the row that points at it is
             throw;
         }
+        await DeleteSupersededAsync(pending, now, ct);
         await live.InterviewChangedAsync(interviewId, ct);
         return new(new IdPhotoAccepted(verification.Id, interviewId, interview.Status, verification.Status, now), 202, null);
+    }
+
+    /// <summary>
+    /// After the commit, so a failed upload never loses the photo it would have replaced. A file that cannot be
+    /// deleted keeps its key, and <see cref="PhotoRetentionJob"/> deletes superseded photos on its next run.
+    /// </summary>
+    private async Task DeleteSupersededAsync(List<IdVerification> superseded, DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var earlier in superseded.Where(v => v.PhotoKey is not null))
+            {
+                store.Delete(earlier.PhotoKey!);
+                (earlier.PhotoKey, earlier.PhotoDeletedAt) = (null, now);
+                db.Record("IdPhotoDeleted", "IdVerification", earlier.Id, $"interview {earlier.InterviewId}; superseded by a new photo", now);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbUpdateException)
+        {
+            log.LogWarning(e, "Superseded ID photos of interview {InterviewId} not deleted yet; the retention job will retry", superseded[0].InterviewId);
+        }
     }
 }

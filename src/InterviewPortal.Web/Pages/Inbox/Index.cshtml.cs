@@ -2,6 +2,7 @@ using InterviewPortal.Web.Features.Shared;
 using FluentValidation;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Inbox;
+using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +13,8 @@ namespace InterviewPortal.Web.Pages.Inbox;
 
 /// <summary>The secretary's inbox: assignment reports to answer, phone changes to approve or refuse (same handlers as /api/v1/inbox).</summary>
 [Authorize(Policy = Policies.Planner)]
-public class IndexModel(InboxQueries queries, AnswerRequestsHandler handler, IValidator<AnswerInput> answers, IValidator<RefuseInput> refusals) : PageModel
+public class IndexModel(InboxQueries queries, AnswerRequestsHandler handler, PhoneChangeDocuments documents,
+    IValidator<AnswerInput> answers, IValidator<RefuseInput> refusals) : PageModel
 {
     public List<AssignmentReportItem> Reports { get; private set; } = [];
     public List<PhoneChangeRequestItem> PhoneChanges { get; private set; } = [];
@@ -21,6 +23,15 @@ public class IndexModel(InboxQueries queries, AnswerRequestsHandler handler, IVa
     public int? ErrorFor { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>A scan of an open phone-change request: the same bytes, headers and audit as the API's documents route.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(int id, string? document, CancellationToken ct)
+    {
+        if (!SupportingDocument.TryParse(document, out var kind) || await documents.ViewAsync(id, kind, HttpContext.TraceIdentifier, ct) is not { } scan)
+            return NotFound();
+        PhoneChangeDocuments.WriteHeaders(Response, scan);
+        return File(scan.Content, PhoneChangeScan.ContentType);
+    }
 
     public async Task<IActionResult> OnPostAnswerAsync(int id, string? answer, CancellationToken ct)
     {

@@ -8,6 +8,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InterviewPortal.Web.Pages.Me;
 
 [Authorize(Policy = Policies.Candidate)]
+// The page's antiforgery check reads the form before the handler runs: the whole body is bounded (Kestrel answers 413
+// past it), each file only by that, so a photo somewhat over 8 MB still gets its message next to the field.
+[RequestSizeLimit(SupportingDocument.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = SupportingDocument.MaxRequestBytes)]
 public class PhoneChangeModel(RequestPhoneChangeHandler handler) : PageModel
 {
     [BindProperty]
