@@ -51,9 +51,10 @@ public sealed partial class NoticeDispatcher(IServiceScopeFactory scopes, JobsOp
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        // Unlinked rows belong to a booking that is still committing; they are taken once linked.
+        // Unlinked pre-exam rows belong to a booking that is still committing; they are taken once linked. Other
+        // messages (sign-in codes) have no interview: a code its own node failed to send is retried from here.
         var due = await db.Notifications.AsNoTracking()
-            .Where(n => n.Status == NotificationStatus.Pending && n.DueAt <= now && n.InterviewId != null)
+            .Where(n => n.Status == NotificationStatus.Pending && n.DueAt <= now && (n.InterviewId != null || n.Template != NoticeTemplates.PreExam))
             .OrderBy(n => n.DueAt).Select(n => n.Id).Take(BatchSize).ToListAsync(ct);
         if (due.Count == 0)
             return 0;

@@ -3,6 +3,7 @@ using Hangfire;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Notifications;
+using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Infrastructure.Jobs;
 using InterviewPortal.Web.Infrastructure.WeLink;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ namespace InterviewPortal.Web.Features.Notifications;
 /// with its due time pushed out (back-off), and after <see cref="MaxAttempts"/> ends as Failed, visible to staff.
 /// Outcomes are written with one SaveChanges and the interviews move to Notified in one conditional UPDATE.
 /// </summary>
-public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gateway, JobsOptions options, TimeProvider clock, ILogger<SendPreExamNoticeJob> log)
+public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gateway, JobsOptions options, TimeProvider clock,
+    SignInCodeMessage signInCodes, ILogger<SendPreExamNoticeJob> log)
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
@@ -41,8 +43,8 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
     public async Task<NoticeOutcome> SendAsync(long notificationId, CancellationToken ct)
     {
         var row = await db.Notifications.AsNoTracking().Where(n => n.Id == notificationId)
-            .Select(n => new { n.Status, n.DueAt, n.InterviewId }).FirstOrDefaultAsync(ct);
-        if (row is null || row.Status != NotificationStatus.Pending || row.InterviewId is null)
+            .Select(n => new { n.Status, n.DueAt, n.InterviewId, n.Template }).FirstOrDefaultAsync(ct);
+        if (row is null || row.Status != NotificationStatus.Pending || (row.InterviewId is null && row.Template == NoticeTemplates.PreExam))
             return NoticeOutcome.NothingToDo; // gone, taken, or not yet linked (its booking is still committing)
         if (row.DueAt > clock.GetUtcNow().UtcDateTime + EarlyTolerance)
             return NoticeOutcome.NotDue; // the dispatcher comes back at the due time
@@ -65,7 +67,8 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         // The status test sits in the UPDATE's own WHERE, so it is re-checked on the row itself: of two nodes
         // racing for a row, the second finds it Sending (PostgreSQL re-evaluates it after the first commits).
         var claimed = await db.Notifications
-            .Where(n => ids.Contains(n.Id) && n.Status == NotificationStatus.Pending && n.DueAt <= dueBy && n.InterviewId != null)
+            .Where(n => ids.Contains(n.Id) && n.Status == NotificationStatus.Pending && n.DueAt <= dueBy
+                && (n.InterviewId != null || n.Template != NoticeTemplates.PreExam))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.Status, NotificationStatus.Sending)
                 .SetProperty(n => n.ClaimedAt, now)
@@ -94,6 +97,19 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         var sends = new List<(Notification Notice, Interview? Interview, CandidateMessage Message)>();
         foreach (var notice in notices)
         {
+            if (notice.Template == NoticeTemplates.SignInCode)
+            {
+                // Sealed at staging (ASVS 2.7.5); a seal past the code's lifetime no longer opens and is given up.
+                if (signInCodes.Open(notice) is { } opened)
+                    sends.Add((notice, null, opened));
+                else
+                {
+                    Finish(notice, NotificationStatus.Failed, "The code expired before it could be sent.");
+                    notice.Text = null;
+                    outcomes[notice.Id] = NoticeOutcome.Skipped;
+                }
+                continue;
+            }
             if (notice.Template != NoticeTemplates.PreExam)
             {
                 // Composed when it was staged (a decision message): it goes out as written, whatever the interview did since.
@@ -150,7 +166,7 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
             {
                 notice.Status = NotificationStatus.Sent;
                 notice.SentAt = result.At;
-                notice.Text = message.Text;
+                notice.Text = message.Kind == SignInCodeMessage.Kind ? SignInCodeMessage.Redacted(message.Text) : message.Text;
                 notice.LastError = null;
                 outcomes[notice.Id] = NoticeOutcome.Sent;
                 if (interview is not null)
