@@ -1,3 +1,4 @@
+using InterviewPortal.Data.Notifications;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -117,6 +118,14 @@ public class BrowserPortal : IAsyncLifetime
         await page.Locator("#Phone").FillAsync(phone);
         await page.Locator("main form button[type=submit]").First.ClickAsync();
         await page.Locator("#Code").WaitForAsync();
+        // The code request only stages the message; the portal sends it moments later: wait until it has gone out.
+        for (var waited = 0; await Portal.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Recipient == phone && n.Template == "signin-code"
+                 && (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sending) && n.Attempts == 0)); waited += 20)
+        {
+            if (waited > 10_000)
+                throw new TimeoutException("The sign-in code was not sent within 10 s.");
+            await Task.Delay(20);
+        }
         var text = await Portal.WithDbAsync(db => db.GatewayOutbox
             .Where(r => r.Recipient == phone && r.Kind == "SignInCode").OrderByDescending(r => r.Id).Select(r => r.Text).FirstAsync());
         var code = Regex.Match(text, @"\b\d{6}\b").Value;

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.Data.Notifications;
+using InterviewPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.IntegrationTests.CandidateSelfService;
@@ -26,13 +28,31 @@ public static partial class CandidateSessions
     public static async Task<HttpResponseMessage> RequestTokenAsync(this HttpClient client, string phone, string code) =>
         await client.PostAsJsonAsync("/api/v1/candidate/auth/token", new { phone, code });
 
-    /// <summary>The code in the newest sign-in message to this phone, or null when none was sent.</summary>
+    /// <summary>
+    /// The code in the newest sign-in message to this phone, or null when none was sent. The code request only stages
+    /// the message; the portal sends it moments later, off the request, so this waits until no code for the phone is
+    /// still waiting in the outbox.
+    /// </summary>
     public static async Task<string?> LatestCodeAsync(this PortalFactory portal, string phone)
     {
+        await portal.WaitForSignInMessagesAsync(phone);
         var text = await portal.WithDbAsync(db => db.GatewayOutbox
             .Where(r => r.Recipient == phone && r.Kind == "SignInCode")
             .OrderByDescending(r => r.Id).Select(r => r.Text).FirstOrDefaultAsync());
         return text is null ? null : SixDigits().Match(text).Value;
+    }
+
+    /// <summary>Waits (at most ten seconds) until every sign-in code message staged for the phone has been sent or given up.</summary>
+    public static async Task WaitForSignInMessagesAsync(this PortalFactory portal, string phone)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await portal.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Recipient == phone && n.Template == NoticeTemplates.SignInCode
+                   && (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sending) && n.Attempts == 0)))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The sign-in code for {phone} was not sent within 10 s.");
+            await Task.Delay(20);
+        }
     }
 
     public static async Task<string> SendCodeAsync(this PortalFactory portal, HttpClient client, string phone)

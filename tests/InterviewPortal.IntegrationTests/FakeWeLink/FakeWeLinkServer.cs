@@ -38,6 +38,9 @@ public sealed class FakeWeLinkServer : IAsyncDisposable
     public volatile bool Outage;
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Mobile numbers (11 digits) with no WeLink account: the contact lookup answers 47001 for them.</summary>
+    public ConcurrentDictionary<string, bool> UnknownPhones { get; } = new();
+
     public void ThrottleNext(int count) => Interlocked.Exchange(ref throttleNext, count);
     public void Http429Next(int count) => Interlocked.Exchange(ref http429Next, count);
     public void ExpireWeLinkTokens() => weLinkTokens.Clear();
@@ -101,6 +104,9 @@ public sealed class FakeWeLinkServer : IAsyncDisposable
             }
             if (!weLinkTokens.ContainsKey(http.Request.Headers["x-wlk-Authorization"].ToString()))
                 return (401, Obj(("code", "401"), ("message", "access token invalid or expired")));
+            if (path == "/api/contact/v1/users"
+                && UnknownPhones.ContainsKey(http.Request.Query["mobileNumber"].ToString().Replace("+86-", "", StringComparison.Ordinal)))
+                return (200, Obj(("code", "47001"), ("message", "user not exist")));
             return path switch
             {
                 "/api/contact/v1/users" => (200, Obj(("code", "0"), ("message", "ok"), ("userStatus", "3"),

@@ -9,10 +9,12 @@ public static class CandidateAuthApi
     /// <summary>One wording for every refused code, so a caller cannot tell an unknown number from a wrong, expired or used code.</summary>
     public const string RefusedDetail = "The phone number or code is not valid. Request a new code and try again.";
     public const string ThrottledDetail = "Too many attempts for this number; wait and request a new code later.";
+    public const string AddressThrottledDetail = "Too many codes requested from this network; wait and try again later.";
 
     public static IServiceCollection AddCandidateAuth(this IServiceCollection services)
     {
         services.AddOptions<CandidateSignInOptions>().BindConfiguration(CandidateSignInOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInCodeMessage>().AddSingleton<SignInCodeSender>().AddHostedService(sp => sp.GetRequiredService<SignInCodeSender>());
         return services.AddSingleton<SignInCodeHasher>().AddScoped<RequestSignInCodeHandler>().AddScoped<VerifySignInCodeHandler>();
     }
 
@@ -20,7 +22,7 @@ public static class CandidateAuthApi
     {
         var group = api.MapGroup("/candidate/auth").WithTags("Candidate sign-in").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         group.MapPost("/code", RequestCode).Validate<SignInCodeRequest>()
-            .WithSummary("Send a six-digit sign-in code to a registered mobile number; always 202.");
+            .WithSummary("Send a six-digit sign-in code to a registered mobile number; 202 whatever the number (429 only when this address asked too often).");
         group.MapPost("/token", IssueToken).Validate<CandidateTokenRequest>()
             .WithSummary("Exchange the phone and its code for a candidate bearer token.");
         return api;
@@ -29,14 +31,16 @@ public static class CandidateAuthApi
     private static async Task<Results<Accepted, ProblemHttpResult>> RequestCode(
         SignInCodeRequest request, RequestSignInCodeHandler handler, HttpContext http, CancellationToken ct)
     {
-        var outcome = await handler.HandleAsync(MobilePhone.Normalize(request.Phone), http.Connection.RemoteIpAddress?.ToString(), ct);
-        return outcome == CodeRequestOutcome.Throttled ? Throttled() : TypedResults.Accepted((string?)null);
+        var outcome = await handler.HandleAsync(MobilePhone.Normalize(request.Phone), ClientAddress.Key(http), ct);
+        return outcome == CodeRequestOutcome.Throttled
+            ? TypedResults.Problem(title: "Too many requests", detail: AddressThrottledDetail, statusCode: StatusCodes.Status429TooManyRequests)
+            : TypedResults.Accepted((string?)null);
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueToken(
-        CandidateTokenRequest request, VerifySignInCodeHandler handler, CancellationToken ct)
+        CandidateTokenRequest request, VerifySignInCodeHandler handler, HttpContext http, CancellationToken ct)
     {
-        var (outcome, candidate) = await handler.HandleAsync(MobilePhone.Normalize(request.Phone), request.Code!, ct);
+        var (outcome, candidate) = await handler.HandleAsync(MobilePhone.Normalize(request.Phone), request.Code!, ClientAddress.Key(http), ct);
         return outcome switch
         {
             SignInCheck.Verified => TypedResults.SignIn(CandidatePrincipal.Create(candidate!, AuthSchemes.Bearer), authenticationScheme: AuthSchemes.Bearer),

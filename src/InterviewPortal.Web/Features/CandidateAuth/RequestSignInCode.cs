@@ -1,7 +1,6 @@
 using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Candidates;
-using InterviewPortal.Web.Infrastructure.WeLink;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -29,47 +28,54 @@ public enum CodeRequestOutcome
 }
 
 /// <summary>
-/// Issues a code for any well-formed number: a row is written whether or not the number is registered, so the
-/// answer, the throttling and the timing of the database work look the same; only registered candidates get a message.
+/// Issues a code for any well-formed number and answers the same for all of them: the same queries and one insert
+/// whether or not the number is registered; for a registered candidate the code's message is staged in the
+/// Notifications outbox in the same commit and sent off the request by <see cref="SignInCodeSender"/>, so the
+/// gateway's answer (a refusal, a slow vendor) never shows. Older codes stay valid (see <see cref="VerifySignInCodeHandler"/>);
+/// while one still works a phone gets at most one new code per cooldown. One address is limited on its own.
 /// </summary>
 public sealed class RequestSignInCodeHandler(
-    PortalDbContext db, SignInCodeHasher hasher, IWeLinkGateway gateway, TimeProvider clock,
-    IOptions<CandidateSignInOptions> options, ILogger<RequestSignInCodeHandler> log)
+    PortalDbContext db, SignInCodeHasher hasher, SignInCodeMessage messages, SignInCodeSender sender, TimeProvider clock,
+    IOptions<CandidateSignInOptions> options)
 {
     private readonly CandidateSignInOptions limits = options.Value;
 
-    public async Task<CodeRequestOutcome> HandleAsync(string phone, string? address, CancellationToken ct)
+    /// <param name="addressKey">The caller's <see cref="Infrastructure.Auth.ClientAddress"/> key (an IPv6 /64), when known.</param>
+    public async Task<CodeRequestOutcome> HandleAsync(string phone, string? addressKey, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var hourAgo = now.AddHours(-1);
-        if (await db.SignInCodes.CountAsync(c => c.Phone == phone && c.CreatedAt > hourAgo, ct) >= limits.MaxCodesPerHour)
-            return CodeRequestOutcome.Throttled;
-        if (address is not null
-            && await db.SignInCodes.CountAsync(c => c.RequestedFrom == address && c.CreatedAt > hourAgo, ct) >= limits.MaxCodesPerAddressPerHour)
+        if (addressKey is not null
+            && await db.SignInCodes.CountAsync(c => c.RequestedFrom == addressKey && c.CreatedAt > hourAgo, ct) >= limits.MaxCodesPerAddressPerHour)
             return CodeRequestOutcome.Throttled;
 
-        // A new code retires the older ones still alive.
-        await db.SignInCodes.Where(c => c.Phone == phone && c.UsedAt == null && c.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAt, now), ct);
+        // A code issued within the cooldown that still works is on its way to the phone: no second message. A stranger
+        // asking again and again therefore costs the owner nothing, and once every code is dead a new one goes at once.
+        var cooldownStart = now.AddSeconds(-limits.CodeCooldownSeconds);
+        if (await db.SignInCodes.AnyAsync(c => c.Phone == phone && c.CreatedAt > cooldownStart && c.UsedAt == null
+                && c.ExpiresAt > now && c.FailedAttempts < limits.MaxAttemptsPerCode, ct))
+            return CodeRequestOutcome.Accepted;
 
+        var candidateId = await db.Candidates.IgnoreQueryFilters().Where(c => c.Phone == phone).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         var code = SignInCodeHasher.NewCode();
+        var lifetime = TimeSpan.FromSeconds(limits.CodeLifetimeSeconds);
+        var key = Guid.NewGuid();
+        // Sealed for every number, so a registered one costs no more time than an unknown one; only the former is kept.
+        var message = messages.Stage(phone, candidateId ?? 0, code, key, now, lifetime);
         db.SignInCodes.Add(new SignInCode
         {
             Phone = phone,
             CodeHash = hasher.Hash(phone, code),
             CreatedAt = now,
-            ExpiresAt = now.AddSeconds(limits.CodeLifetimeSeconds),
-            RequestedFrom = address,
+            ExpiresAt = now + lifetime,
+            RequestedFrom = addressKey,
         });
+        if (candidateId is not null)
+            db.Notifications.Add(message);
         await db.SaveChangesAsync(ct);
 
-        if (!await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.Phone == phone, ct))
-            return CodeRequestOutcome.Accepted;
-        var minutes = Math.Max(1, limits.CodeLifetimeSeconds / 60);
-        await gateway.SendMessageAsync(new CandidateMessage(phone, "研究生远程复试平台 登录验证码 / Sign-in code",
-            $"验证码 {code}，{minutes} 分钟内有效，仅可使用一次，请勿告诉他人。Your code is {code}; it works once within {minutes} minutes. Do not share it.",
-            Kind: "SignInCode"), ct);
-        log.LogInformation("Sign-in code sent to {Phone}", phone);
+        if (candidateId is not null)
+            sender.Enqueue(message.Id);
         return CodeRequestOutcome.Accepted;
     }
 }

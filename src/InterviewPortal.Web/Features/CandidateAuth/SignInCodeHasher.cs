@@ -35,6 +35,9 @@ public sealed class SignInCodeHasher
         return Convert.ToHexString(mac);
     }
 
+    /// <summary>A phone's name where attempts are counted (the audit trail): keyed, so the table does not list the numbers tried.</summary>
+    public string PhoneKey(string phone) => Hash(phone, "attempts");
+
     /// <summary>Constant-time compare, so response timing says nothing about how close a guess was.</summary>
     public bool Matches(string phone, string code, string storedHash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(phone, code)), Encoding.ASCII.GetBytes(storedHash));

@@ -51,8 +51,8 @@ public sealed partial class NoticeDispatcher(IServiceScopeFactory scopes, JobsOp
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        // Unlinked pre-exam rows belong to a booking that is still committing; they are taken once linked.
-        // Messages about no interview (a phone change) are composed at staging and never linked.
+        // Unlinked pre-exam rows belong to a booking that is still committing; they are taken once linked. Other
+        // messages (sign-in codes, phone changes) have no interview: what the staging node failed to send is retried here.
         var due = await db.Notifications.AsNoTracking()
             .Where(n => n.Status == NotificationStatus.Pending && n.DueAt <= now && (n.InterviewId != null || n.Template != NoticeTemplates.PreExam))
             .OrderBy(n => n.DueAt).Select(n => n.Id).Take(BatchSize).ToListAsync(ct);

@@ -110,6 +110,9 @@ public static class NoticeTemplates
     /// <summary>The assistant's decision on an ID photo, told to the candidate (composed at staging, one per decision).</summary>
     public const string IdDecision = "id-decision";
 
+    /// <summary>A candidate's sign-in code (no interview; its text is sealed until sent, see SignInCodeMessage).</summary>
+    public const string SignInCode = "signin-code";
+
     /// <summary>Key prefix of a notice an assistant sends again by hand: each one is new, so it is never deduplicated away.</summary>
     public const string ResendPrefix = "pre-exam-resend:";
 

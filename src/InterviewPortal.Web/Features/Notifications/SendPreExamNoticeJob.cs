@@ -3,6 +3,7 @@ using Hangfire;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Notifications;
+using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Infrastructure.Jobs;
 using InterviewPortal.Web.Infrastructure.WeLink;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ namespace InterviewPortal.Web.Features.Notifications;
 /// with its due time pushed out (back-off), and after <see cref="MaxAttempts"/> ends as Failed, visible to staff.
 /// Outcomes are written with one SaveChanges and the interviews move to Notified in one conditional UPDATE.
 /// </summary>
-public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gateway, JobsOptions options, TimeProvider clock, ILogger<SendPreExamNoticeJob> log)
+public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gateway, JobsOptions options, TimeProvider clock,
+    SignInCodeMessage signInCodes, ILogger<SendPreExamNoticeJob> log)
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
@@ -95,6 +97,19 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
         var sends = new List<(Notification Notice, Interview? Interview, CandidateMessage Message)>();
         foreach (var notice in notices)
         {
+            if (notice.Template == NoticeTemplates.SignInCode)
+            {
+                // Sealed at staging (ASVS 2.7.5); a seal past the code's lifetime no longer opens and is given up.
+                if (signInCodes.Open(notice) is { } opened)
+                    sends.Add((notice, null, opened));
+                else
+                {
+                    Finish(notice, NotificationStatus.Failed, "The code expired before it could be sent.");
+                    notice.Text = null;
+                    outcomes[notice.Id] = NoticeOutcome.Skipped;
+                }
+                continue;
+            }
             if (notice.Template != NoticeTemplates.PreExam)
             {
                 // Composed when it was staged (a decision message): it goes out as written, whatever the interview did since.
@@ -151,7 +166,7 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
             {
                 notice.Status = NotificationStatus.Sent;
                 notice.SentAt = result.At;
-                notice.Text = message.Text;
+                notice.Text = message.Kind == SignInCodeMessage.Kind ? SignInCodeMessage.Redacted(message.Text) : message.Text;
                 notice.LastError = null;
                 outcomes[notice.Id] = NoticeOutcome.Sent;
                 if (interview is not null)

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace InterviewPortal.Web.Infrastructure.Auth;
 
-/// <summary>Per-address limits on every sign-in and code route; rejected callers get a 429 problem.</summary>
+/// <summary>
+/// Per-address limits on every sign-in and code route (an IPv6 client counts by its /64, see <see cref="ClientAddress"/>);
+/// rejected callers get a 429 problem. The address is the connection's, or the one a configured proxy forwarded.
+/// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
@@ -25,7 +28,7 @@ public static class RateLimits
                 });
             };
             o.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Key(http) ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return services;

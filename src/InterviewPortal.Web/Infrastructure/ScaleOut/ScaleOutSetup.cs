@@ -51,15 +51,24 @@ public static class ScaleOutSetup
 
     /// <summary>
     /// X-Forwarded-For/Proto are trusted only from the proxies named in ForwardedHeaders:KnownProxies (addresses)
-    /// and ForwardedHeaders:KnownNetworks (CIDR), plus loopback; applied first in the pipeline by a startup filter.
+    /// and ForwardedHeaders:KnownNetworks (CIDR), nothing else: the framework's defaults (loopback) are cleared,
+    /// since the client address decides sign-in limits and a header from anyone else would let a caller pick its own.
+    /// With no proxy configured the headers are not read at all (empty lists would mean "trust every sender").
+    /// Applied first in the pipeline by a startup filter.
     /// </summary>
     public static IServiceCollection AddPortalForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
         var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
         var networks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        proxies = [.. proxies.Where(p => !string.IsNullOrWhiteSpace(p))];
+        networks = [.. networks.Where(n => !string.IsNullOrWhiteSpace(n))];
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            o.ForwardedHeaders = proxies.Length + networks.Length == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in proxies)
                 o.KnownProxies.Add(IPAddress.Parse(proxy));
             foreach (var network in networks)

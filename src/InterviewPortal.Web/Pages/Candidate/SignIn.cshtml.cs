@@ -44,9 +44,9 @@ public class SignInModel(
             validation.AddTo(ModelState, "");
             return Page();
         }
-        var outcome = await codes.HandleAsync(MobilePhone.Normalize(Phone), HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var outcome = await codes.HandleAsync(MobilePhone.Normalize(Phone), ClientAddress.Key(HttpContext), ct);
         if (outcome == CodeRequestOutcome.Throttled)
-            ModelState.AddModelError(string.Empty, Lang.T("请求过于频繁，请稍后再获取验证码。", "Too many requests for this number; wait a while before asking for another code."));
+            ModelState.AddModelError(string.Empty, Lang.T("此网络获取验证码过于频繁，请稍后再试。", "Too many codes requested from this network; wait a while and try again."));
         else
             CodeSent = true;
         return Page();
@@ -61,7 +61,7 @@ public class SignInModel(
             validation.AddTo(ModelState, "");
             return Page();
         }
-        var (outcome, candidate) = await verifier.HandleAsync(MobilePhone.Normalize(Phone), Code!, ct);
+        var (outcome, candidate) = await verifier.HandleAsync(MobilePhone.Normalize(Phone), Code!, ClientAddress.Key(HttpContext), ct);
         if (outcome != SignInCheck.Verified)
         {
             ModelState.AddModelError(nameof(Code), outcome == SignInCheck.Throttled
