@@ -21,7 +21,8 @@ public sealed record StaffSignInResult(StaffSignInStep Step, StaffUser? User = n
 /// second step, so the two-factor answers reveal nothing to whoever does not already hold the password.
 /// </summary>
 public sealed class StaffSignIn(
-    UserManager<StaffUser> users, IPasswordHasher<StaffUser> hasher, StaffSignInLimiter limiter, StaffSignInOptions options)
+    UserManager<StaffUser> users, IPasswordHasher<StaffUser> hasher, StaffSignInLimiter limiter, StaffSignInOptions options,
+    ILogger<StaffSignIn> logger)
 {
     private static string? dummyHash;
 
@@ -36,13 +37,20 @@ public sealed class StaffSignIn(
             : HashAnyway(password);
         // Decided only after the hash, so a refusal costs the same as a wrong password.
         if (!limiter.Allows(account, address))
-            return StaffSignInResult.Refused;
+            return Refuse("paused", userName, address);
         if (!right)
         {
             limiter.Failed(account, address);
-            return StaffSignInResult.Refused;
+            return Refuse(user is null ? "unknown user" : "wrong password", userName, address);
         }
-        return user!.DisabledAt is null ? new(StaffSignInStep.SignedIn, user) : StaffSignInResult.Refused;
+        return user!.DisabledAt is null ? new(StaffSignInStep.SignedIn, user) : Refuse("disabled", userName, address);
+    }
+
+    /// <summary>The reason goes to the log only (ASVS 7.2.1); every caller hears the same refusal.</summary>
+    private StaffSignInResult Refuse(string reason, string userName, IPAddress? address)
+    {
+        logger.LogInformation("Staff sign-in refused ({Reason}) for {UserName} from {Address}", reason, userName, ClientAddress.Bucket(address));
+        return StaffSignInResult.Refused;
     }
 
     /// <summary>After a right password: the authenticator code (or a recovery code) when the user enrolled, else done.</summary>
@@ -57,6 +65,7 @@ public sealed class StaffSignIn(
                 return new(StaffSignInStep.CodeWrong, user);
             if (!await SecondFactorRightAsync(user, code, recoveryCode))
             {
+                logger.LogInformation("Staff sign-in: wrong second factor for {UserName} from {Address}", user.UserName, ClientAddress.Bucket(address));
                 limiter.Failed(account, address);
                 return new(StaffSignInStep.CodeWrong, user);
             }
