@@ -37,19 +37,22 @@ public sealed class StaffSignIn(
             : HashAnyway(password);
         // Decided only after the hash, so a refusal costs the same as a wrong password.
         if (!limiter.Allows(account, address))
-            return Refuse("paused", userName, address);
+            return Refuse("paused", user, address);
         if (!right)
         {
             limiter.Failed(account, address);
-            return Refuse(user is null ? "unknown user" : "wrong password", userName, address);
+            return Refuse(user is null ? "unknown user" : "wrong password", user, address);
         }
-        return user!.DisabledAt is null ? new(StaffSignInStep.SignedIn, user) : Refuse("disabled", userName, address);
+        return user!.DisabledAt is null ? new(StaffSignInStep.SignedIn, user) : Refuse("disabled", user, address);
     }
 
-    /// <summary>The reason goes to the log only (ASVS 7.2.1); every caller hears the same refusal.</summary>
-    private StaffSignInResult Refuse(string reason, string userName, IPAddress? address)
+    /// <summary>
+    /// The reason goes to the log only (ASVS 7.2.1); every caller hears the same refusal. An unknown name is not
+    /// logged: people type their password into the name field.
+    /// </summary>
+    private StaffSignInResult Refuse(string reason, StaffUser? user, IPAddress? address)
     {
-        logger.LogInformation("Staff sign-in refused ({Reason}) for {UserName} from {Address}", reason, userName, ClientAddress.Bucket(address));
+        logger.LogInformation("Staff sign-in refused ({Reason}) for {UserName} from {Address}", reason, user?.UserName ?? "-", ClientAddress.Bucket(address));
         return StaffSignInResult.Refused;
     }
 
