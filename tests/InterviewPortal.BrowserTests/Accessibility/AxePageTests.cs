@@ -19,6 +19,7 @@ public sealed class AxePageTests(BrowserPortal portal) : IClassFixture<BrowserPo
     [
         ("/", Everyone),
         ("/Account/Login", [Visit.Anonymous]),
+        ("/Account/TwoFactor", ["assistant1"]),
         ("/Account/AccessDenied", [Visit.Anonymous, "assistant1"]),
         ("/Error", [Visit.Anonymous]),
         ("/Rooms", Planners),

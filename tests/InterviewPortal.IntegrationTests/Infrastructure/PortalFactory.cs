@@ -35,6 +35,8 @@ public class PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, 
         builder.UseSetting("Storage:Root", Database.Folder);
         builder.UseSetting("Logging:Folder", Path.Combine(Database.Folder, "logs"));
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        // Production's default (admins must enrol an authenticator) is off in test hosts unless a test turns it on.
+        builder.UseSetting("Auth:RequireAdminTwoFactor", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

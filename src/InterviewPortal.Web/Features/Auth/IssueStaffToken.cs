@@ -1,13 +1,16 @@
+using System.Security.Claims;
 using FluentValidation;
 using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace InterviewPortal.Web.Features.Auth;
 
-public sealed record StaffTokenRequest(string? UserName, string? Password);
+/// <summary>An account that enrolled an authenticator app adds its current code, or one of its recovery codes.</summary>
+public sealed record StaffTokenRequest(string? UserName, string? Password, string? TwoFactorCode = null, string? RecoveryCode = null);
 
 public sealed class StaffTokenValidator : AbstractValidator<StaffTokenRequest>
 {
@@ -15,7 +18,19 @@ public sealed class StaffTokenValidator : AbstractValidator<StaffTokenRequest>
     {
         RuleFor(r => r.UserName).NotEmpty().MaximumLength(256);
         RuleFor(r => r.Password).NotEmpty().MaximumLength(256);
+        RuleFor(r => r.TwoFactorCode).MaximumLength(16);
+        RuleFor(r => r.RecoveryCode).MaximumLength(32);
     }
+}
+
+/// <summary>What a refused staff sign-in says, the same words on the page and in the API problem, whatever the cause.</summary>
+public static class StaffSignInMessages
+{
+    public static string Refused => Lang.T(
+        "用户名或密码错误。多次失败后，该账号从您所在网络的登录会暂停几分钟，请核对后稍后再试。",
+        "The user name or password is wrong. After repeated failures, sign-in to this account from your network pauses for a few minutes: check and try again shortly.");
+
+    public static string CodeWrong => Lang.T("验证码不正确或已使用，请输入身份验证器上的新验证码。", "The code is wrong or was already used: enter the current code from your authenticator app.");
 }
 
 public static class AuthApi
@@ -26,26 +41,38 @@ public static class AuthApi
         group.MapPost("/token", IssueStaffToken)
             .Validate<StaffTokenRequest>()
             .RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("Exchange a staff user name and password for a bearer token.");
+            .WithSummary("Exchange a staff user name and password (and, once enrolled, an authenticator or recovery code) for a bearer token.");
         return api;
     }
 
-    /// <summary>Same answer for an unknown user and a wrong password; repeated failures lock the account out.</summary>
+    /// <summary>
+    /// Every failure before the password is proven is one 401 problem. Only a caller who sent the right password
+    /// learns more: that a code is owed (401), or that an admin must enrol first (403).
+    /// </summary>
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> IssueStaffToken(
-        StaffTokenRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn)
+        StaffTokenRequest request, StaffSignIn staff, SignInManager<StaffUser> signIn, HttpContext http)
     {
-        var user = await users.FindByNameAsync(request.UserName!);
-        if (user is null)
-            return Refused("The user name or password is wrong.");
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return Refused("Too many failed attempts: the account is locked for a while.");
-        if (!result.Succeeded)
-            return Refused("The user name or password is wrong.");
+        var address = http.Connection.RemoteIpAddress;
+        var checkedPassword = await staff.CheckPasswordAsync(request.UserName!, request.Password!, address);
+        if (checkedPassword.User is not { } user)
+            return Problem(StatusCodes.Status401Unauthorized, "Sign-in refused", StaffSignInMessages.Refused);
+        var result = await staff.SecondStepAsync(user, request.TwoFactorCode, request.RecoveryCode, address);
+        switch (result.Step)
+        {
+            case StaffSignInStep.CodeRequired:
+                return Problem(StatusCodes.Status401Unauthorized, "Two-factor code required",
+                    "This account signs in with a code from its authenticator app: send it as twoFactorCode, or a recovery code as recoveryCode.");
+            case StaffSignInStep.CodeWrong:
+                return Problem(StatusCodes.Status401Unauthorized, "Two-factor code refused", StaffSignInMessages.CodeWrong);
+            case StaffSignInStep.EnrolmentRequired:
+                return Problem(StatusCodes.Status403Forbidden, "Two-factor enrolment required",
+                    "Admins enrol an authenticator app before they get a token: sign in on the page /Account/TwoFactor once.");
+        }
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("amr", result.TwoFactor ? "mfa" : "pwd"));
         return TypedResults.SignIn(principal, authenticationScheme: AuthSchemes.Bearer);
     }
 
-    private static ProblemHttpResult Refused(string detail) =>
-        TypedResults.Problem(title: "Sign-in refused", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: status);
 }

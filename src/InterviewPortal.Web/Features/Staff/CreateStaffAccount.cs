@@ -4,6 +4,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed class StaffAccountInputValidator : AbstractValidator<StaffAccountI
 public sealed record StaffAccountItem(string Id, string UserName, string DisplayName, string Role, int? CollegeId, string? CollegeName, bool LockedOut);
 
 /// <summary>The admin's staff accounts: list, create (a secretary bound to one college), reset a password, lift a lockout.</summary>
-public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUser> users, TimeProvider clock)
+public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUser> users, TimeProvider clock, StaffSignInLimiter limiter)
 {
     public async Task<List<StaffAccountItem>> ListAsync(CancellationToken ct)
     {
@@ -47,7 +48,7 @@ public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUs
         return staff.Select(u => new StaffAccountItem(u.Id, u.UserName!, u.DisplayName,
             roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "",
             u.CollegeId, u.CollegeId is { } c && colleges.TryGetValue(c, out var name) ? name : null,
-            u.LockoutEnd > now)).ToList();
+            u.LockoutEnd > now || limiter.AtCeiling(u.NormalizedUserName ?? ""))).ToList();
     }
 
     public async Task<SaveResult> CreateAsync(StaffAccountInput input, CancellationToken ct)
@@ -90,6 +91,8 @@ public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUs
             return new SaveResult(SaveOutcome.NotFound);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // The sign-in limiter's pauses and hourly count for this account (on this node) go too.
+        limiter.Forget(user.NormalizedUserName!);
         db.Record("staff.unlocked", nameof(StaffUser), user.UserName);
         await db.SaveChangesAsync(ct);
         return new SaveResult(SaveOutcome.Saved);

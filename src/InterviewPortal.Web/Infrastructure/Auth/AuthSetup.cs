@@ -1,5 +1,6 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Staff;
+using InterviewPortal.Web.Features.Auth;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,9 +16,9 @@ public static class AuthSetup
             {
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No Identity lockout: five wrong passwords from anywhere locked the owner out. StaffSignInLimiter
+                // pauses per account and client address instead (Features/Auth/StaffSignIn.cs).
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
@@ -25,6 +26,7 @@ public static class AuthSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        services.AddStaffSignIn();
 
         services.AddAuthentication(AuthSchemes.Portal)
             .AddPolicyScheme(AuthSchemes.Portal, "Portal", o => o.ForwardDefaultSelector = SelectScheme)

@@ -5,7 +5,8 @@ namespace InterviewPortal.Web.Infrastructure.Demo;
 
 /// <summary>
 /// `InterviewPortal.Web create-admin --user NAME --password SECRET`: how production gets its first admin
-/// (demo data is never seeded there). Prints what it did and exits.
+/// (demo data is never seeded there). Prints what it did and exits. The new admin enrols an authenticator app at
+/// first sign-in (Pages/Account/TwoFactor), since production requires it of admins.
 /// </summary>
 public static class CreateAdminCommand
 {
@@ -38,6 +39,9 @@ public static class CreateAdminCommand
             return 1;
         }
         Console.WriteLine($"Created admin {user}.");
+        // The first admin enrols on first sign-in: with Auth:RequireAdminTwoFactor (the default outside demo mode) the
+        // portal opens nothing but the enrolment page after the password until an authenticator code is confirmed.
+        Console.WriteLine("Sign in at /Account/Login: the portal then asks you to enrol an authenticator app (Auth:RequireAdminTwoFactor) and shows your recovery codes once.");
         return 0;
     }
 

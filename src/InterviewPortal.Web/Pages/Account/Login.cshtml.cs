@@ -2,7 +2,6 @@ using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Features.Auth;
 using InterviewPortal.Web.Infrastructure.Auth;
-using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +14,7 @@ namespace InterviewPortal.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public class LoginModel(SignInManager<StaffUser> signIn, IValidator<StaffTokenRequest> validator) : PageModel
+public class LoginModel(StaffSignIn staff, SignInManager<StaffUser> signIn, IValidator<StaffTokenRequest> validator) : PageModel
 {
     [BindProperty]
     public StaffTokenRequest Input { get; set; } = new(null, null);
@@ -35,12 +34,13 @@ public class LoginModel(SignInManager<StaffUser> signIn, IValidator<StaffTokenRe
             validation.AddTo(ModelState, nameof(Input));
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.UserName!, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return LocalRedirect(LocalReturnUrl.Or(ReturnUrl, "/"));
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? Lang.T("连续失败次数过多，账号已暂时锁定，请稍后再试。", "Too many failed attempts: the account is locked for a while.")
-            : Lang.T("用户名或密码错误。", "The user name or password is wrong."));
-        return Page();
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if ((await staff.CheckPasswordAsync(Input.UserName!, Input.Password!, address)).User is not { } user)
+        {
+            ModelState.AddModelError(string.Empty, StaffSignInMessages.Refused);
+            return Page();
+        }
+        var result = await staff.SecondStepAsync(user, null, null, address);
+        return await StaffSignInPages.FinishAsync(this, result, signIn, ReturnUrl);
     }
 }
