@@ -27,6 +27,7 @@ public static class AuthApi
             .Validate<StaffTokenRequest>()
             .RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Exchange a staff user name and password for a bearer token.");
+        group.MapTokenRefresh();
         return api;
     }
 
