@@ -14,6 +14,7 @@ public static class ExpectedAccess
     {
         // Sign-in: the only anonymous API routes (each is rate-limited).
         ["POST /api/v1/auth/token"] = Anyone,
+        ["POST /api/v1/auth/refresh"] = Anyone, // the refresh token is the credential
         ["POST /api/v1/candidate/auth/code"] = Anyone,
         ["POST /api/v1/candidate/auth/token"] = Anyone,
         ["GET /api/v1/ping"] = Anyone, // the self-check page's round-trip timer: no data
@@ -103,5 +104,8 @@ public static class ExpectedAccess
         ["POST /api/v1/staff"] = Only(Admin),
         ["POST /api/v1/staff/{id}/reset-password"] = Only(Admin),
         ["POST /api/v1/staff/{id}/unlock"] = Only(Admin),
+        ["POST /api/v1/staff/{id}/disable"] = Only(Admin),
+        ["POST /api/v1/staff/{id}/enable"] = Only(Admin),
+        ["PUT /api/v1/staff/{id}/role"] = Only(Admin),
     };
 }

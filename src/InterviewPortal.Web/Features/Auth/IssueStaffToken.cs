@@ -42,6 +42,7 @@ public static class AuthApi
             .Validate<StaffTokenRequest>()
             .RequireRateLimiting(RateLimits.SignIn)
             .WithSummary("Exchange a staff user name and password (and, once enrolled, an authenticator or recovery code) for a bearer token.");
+        group.MapTokenRefresh();
         return api;
     }
 

@@ -17,6 +17,8 @@ public static class CandidatePrincipal
             new Claim(ClaimTypes.Name, candidate.ExamNumber),
             new Claim(ClaimTypes.Role, StaffRoles.Candidate),
             new Claim(PortalClaims.CandidateId, id),
+            // The session ends when the phone changes (SessionStamps compares this with the candidate's current stamp).
+            new Claim(PortalClaims.SessionStamp, candidate.SessionStamp ?? ""),
         ], authenticationType, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
     }

@@ -19,7 +19,7 @@ public sealed class CandidateTokenValidator : AbstractValidator<CandidateTokenRe
     }
 }
 
-public sealed record VerifiedCandidate(int Id, string ExamNumber);
+public sealed record VerifiedCandidate(int Id, string ExamNumber, string? SessionStamp);
 
 public enum SignInCheck
 {
@@ -95,7 +95,7 @@ public sealed class VerifySignInCodeHandler(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ExpiresAt, now), ct);
 
         var candidate = await db.Candidates.IgnoreQueryFilters().AsNoTracking().Where(c => c.Phone == phone)
-            .Select(c => new VerifiedCandidate(c.Id, c.ExamNumber)).FirstOrDefaultAsync(ct);
+            .Select(c => new VerifiedCandidate(c.Id, c.ExamNumber, c.SessionStamp)).FirstOrDefaultAsync(ct);
         return candidate is null ? (SignInCheck.Refused, null) : (SignInCheck.Verified, candidate);
     }
 }

@@ -10,10 +10,11 @@ namespace InterviewPortal.Web.Features.Live;
 /// <summary>
 /// Push-only hub at /hubs/exam-day: on connect a staff member joins the groups of what they may watch
 /// (an assistant their rooms, a secretary their college, the admin everything); <see cref="ExamDayBroadcaster"/>
-/// sends "interviewChanged" with an <see cref="ExamDay.ExamDayRow"/> to those groups. Clients call nothing.
+/// sends "interviewChanged" with an <see cref="ExamDay.ExamDayRow"/> to those groups. Clients call nothing. The groups
+/// are fixed at connect: when the account's access changes, <see cref="LiveConnections"/> closes the connection.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ExamDayHub(IDbContextFactory<PortalDbContext> contexts) : Hub
+public sealed class ExamDayHub(IDbContextFactory<PortalDbContext> contexts, LiveConnections live) : Hub
 {
     public const string Path = "/hubs/exam-day";
     public const string InterviewChanged = "interviewChanged";
@@ -30,7 +31,16 @@ public sealed class ExamDayHub(IDbContextFactory<PortalDbContext> contexts) : Hu
         }
         foreach (var group in ExamDayGroups.For(AccessScopes.For(user, _ => rooms)))
             await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        // Kept so the connection can be closed when the account's access changes (LiveSessionSweep).
+        if (userId is not null)
+            live.Opened(Context, userId, rooms);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        live.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }
 

@@ -34,7 +34,10 @@ public sealed class StaffAccountInputValidator : AbstractValidator<StaffAccountI
     }
 }
 
-public sealed record StaffAccountItem(string Id, string UserName, string DisplayName, string Role, int? CollegeId, string? CollegeName, bool LockedOut);
+public sealed record StaffAccountItem(string Id, string UserName, string DisplayName, string Role, int? CollegeId, string? CollegeName, bool LockedOut, DateTime? DisabledAt)
+{
+    public bool Disabled => DisabledAt is not null;
+}
 
 /// <summary>The admin's staff accounts: list, create (a secretary bound to one college), reset a password, lift a lockout.</summary>
 public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUser> users, TimeProvider clock, StaffSignInLimiter limiter)
@@ -48,7 +51,7 @@ public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUs
         return staff.Select(u => new StaffAccountItem(u.Id, u.UserName!, u.DisplayName,
             roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "",
             u.CollegeId, u.CollegeId is { } c && colleges.TryGetValue(c, out var name) ? name : null,
-            u.LockoutEnd > now || limiter.AtCeiling(u.NormalizedUserName ?? ""))).ToList();
+            u.LockoutEnd > now || limiter.AtCeiling(u.NormalizedUserName ?? ""), u.DisabledAt)).ToList();
     }
 
     public async Task<SaveResult> CreateAsync(StaffAccountInput input, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Infrastructure.Auth;
@@ -9,7 +10,8 @@ public sealed record PasswordInput(string? Password);
 
 public static class StaffApi
 {
-    public static IServiceCollection AddStaffHandlers(this IServiceCollection services) => services.AddScoped<StaffAccountsHandler>();
+    public static IServiceCollection AddStaffHandlers(this IServiceCollection services) =>
+        services.AddScoped<StaffAccountsHandler>().AddScoped<ChangeStaffAccessHandler>();
 
     public static RouteGroupBuilder MapStaffApi(this RouteGroupBuilder api)
     {
@@ -21,6 +23,16 @@ public static class StaffApi
             Answer(await h.ResetPasswordAsync(id, input.Password, ct), TypedResults.NoContent()));
         group.MapPost("/{id}/unlock", async (string id, StaffAccountsHandler h, CancellationToken ct) =>
             Answer(await h.UnlockAsync(id, ct), TypedResults.NoContent()));
+        group.MapPost("/{id}/disable", async (string id, ClaimsPrincipal user, ChangeStaffAccessHandler h, CancellationToken ct) =>
+                Answer(await h.DisableAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier), ct), TypedResults.NoContent()))
+            .WithSummary("Disable a staff account: it cannot sign in, and its sessions, tokens and live connections end.");
+        group.MapPost("/{id}/enable", async (string id, ChangeStaffAccessHandler h, CancellationToken ct) =>
+                Answer(await h.EnableAsync(id, ct), TypedResults.NoContent()))
+            .WithSummary("Enable a disabled staff account again (it signs in afresh).");
+        group.MapPut("/{id}/role", async (string id, StaffRoleInput input, ClaimsPrincipal user, ChangeStaffAccessHandler h, CancellationToken ct) =>
+                Answer(await h.ChangeRoleAsync(id, input, user.FindFirstValue(ClaimTypes.NameIdentifier), ct), TypedResults.NoContent()))
+            .Validate<StaffRoleInput>()
+            .WithSummary("Change a staff account's role and college; its sessions end and it signs in again with the new access.");
         return api;
     }
 

@@ -45,4 +45,10 @@ public static class PortalClaims
 {
     public const string CollegeId = "college_id";
     public const string CandidateId = "candidate_id";
+
+    /// <summary>The candidate's <see cref="Data.Candidates.Candidate.SessionStamp"/> when the session was issued.</summary>
+    public const string SessionStamp = "session_stamp";
+
+    /// <summary>When the bearer session was first signed in (Unix seconds), carried across refreshes to cap its life.</summary>
+    public const string SignedInAt = "auth_time";
 }

@@ -1,14 +1,19 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Features.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace InterviewPortal.Web.Infrastructure.Auth;
 
 public static class AuthSetup
 {
-    public static readonly TimeSpan StaffTokenLifetime = TimeSpan.FromHours(8);
+    /// <summary>Access tokens are short; API clients renew them at POST /api/v1/auth/refresh, which re-checks the account.</summary>
+    public static readonly TimeSpan StaffTokenLifetime = TimeSpan.FromMinutes(30);
 
     public static IServiceCollection AddPortalAuth(this IServiceCollection services)
     {
@@ -28,9 +33,16 @@ public static class AuthSetup
             .AddDefaultTokenProviders();
         services.AddStaffSignIn();
 
+        services.AddOptions<SessionLimits>().BindConfiguration(SessionLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SessionStamps>().AddSingleton<IInterceptor, SessionStampInvalidator>();
+        // A refresh token lives as long as a session may: refreshing never carries a session past its cap (RefreshStaffToken).
+        services.AddOptions<BearerTokenOptions>(AuthSchemes.Bearer)
+            .Configure<IOptions<SessionLimits>>((o, sessions) => o.RefreshTokenExpiration = sessions.Value.MaxSession);
+
         services.AddAuthentication(AuthSchemes.Portal)
             .AddPolicyScheme(AuthSchemes.Portal, "Portal", o => o.ForwardDefaultSelector = SelectScheme)
             .AddBearerToken(AuthSchemes.Bearer, o => o.BearerTokenExpiration = StaffTokenLifetime)
+            .AddScheme<AuthenticationSchemeOptions, CheckedBearerHandler>(AuthSchemes.CheckedBearer, null)
             .AddCookie(AuthSchemes.StaffCookie, o =>
             {
                 o.Cookie.Name = AuthSchemes.StaffCookieName;
@@ -60,14 +72,14 @@ public static class AuthSetup
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return AuthSchemes.Bearer;
+            return AuthSchemes.CheckedBearer;
         if (http.Request.Cookies.ContainsKey(AuthSchemes.StaffCookieName))
             return AuthSchemes.StaffCookie;
         if (http.Request.Cookies.ContainsKey(AuthSchemes.CandidateCookieName))
             return AuthSchemes.CandidateCookie;
         // Nothing presented: API callers get a bare 401, candidate pages go to the phone sign-in, the rest to staff sign-in.
         if (http.Request.Path.StartsWithSegments("/api"))
-            return AuthSchemes.Bearer;
+            return AuthSchemes.CheckedBearer;
         if (http.Request.Path.StartsWithSegments("/Candidate") || http.Request.Path.StartsWithSegments("/Me"))
             return AuthSchemes.CandidateCookie;
         return AuthSchemes.StaffCookie;
@@ -81,6 +93,7 @@ public static class AuthSetup
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        SessionCookies.Apply(o);
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.Live;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
@@ -13,6 +14,8 @@ public static class SignalRSetup
     public static ISignalRServerBuilder AddPortalSignalR(this IServiceCollection services, IConfiguration configuration)
     {
         var signalR = services.AddSignalR();
+        // Live connections end with their account's sessions (Features/Live): each node watches its own connections.
+        services.AddSingleton<LiveConnections>().AddSingleton<LiveSessionSweep>().AddHostedService(sp => sp.GetRequiredService<LiveSessionSweep>());
         var connection = configuration["Redis:Connection"];
         if (!string.IsNullOrWhiteSpace(connection))
         {

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using InterviewPortal.Web.Features.Shared;
 using FluentValidation;
 using InterviewPortal.Web.Features.Candidates;
@@ -13,7 +14,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InterviewPortal.Web.Pages.Admin;
 
 [Authorize(Policy = Policies.Admin)]
-public class StaffModel(StaffAccountsHandler accounts, SaveCollegeHandler colleges, IValidator<StaffAccountInput> validator) : PageModel
+public class StaffModel(
+    StaffAccountsHandler accounts, ChangeStaffAccessHandler access, SaveCollegeHandler colleges,
+    IValidator<StaffAccountInput> validator, IValidator<StaffRoleInput> roleValidator) : PageModel
 {
     [BindProperty] public StaffAccountInput Input { get; set; } = new();
 
@@ -46,6 +49,24 @@ public class StaffModel(StaffAccountsHandler accounts, SaveCollegeHandler colleg
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) =>
         await Finish(await accounts.UnlockAsync(id, ct), Lang.T("账号已解锁。", "The account was unlocked."), ct);
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
+        await Finish(await access.DisableAsync(id, Me, ct), Lang.T("账号已停用，其所有登录已失效。", "The account was disabled and all its sessions ended."), ct);
+
+    public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
+        await Finish(await access.EnableAsync(id, ct), Lang.T("账号已启用。", "The account was enabled."), ct);
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string? role, int? collegeId, CancellationToken ct)
+    {
+        var input = new StaffRoleInput(role, collegeId);
+        var validation = await roleValidator.ValidateAsync(input, ct);
+        var result = validation.IsValid
+            ? await access.ChangeRoleAsync(id, input, Me, ct)
+            : new SaveResult(SaveOutcome.Invalid, Errors: validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+        return await Finish(result, Lang.T("角色已修改，该账号需重新登录。", "The role was changed; the account signs in again."), ct);
+    }
+
+    private string? Me => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     private async Task<IActionResult> Finish(SaveResult result, string done, CancellationToken ct)
     {
