@@ -33,6 +33,9 @@ public sealed class CrossSiteWriteGuard(RequestDelegate next, IAntiforgery antif
     /// </summary>
     public const string SignOutPath = "/Account/Logout";
 
+    public const string ForeignOriginTitle = "The request did not come from this portal's own pages.";
+    public const string MissingTokenTitle = "The antiforgery token is missing or invalid.";
+
     public async Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
@@ -46,7 +49,7 @@ public sealed class CrossSiteWriteGuard(RequestDelegate next, IAntiforgery antif
         if (!RequestOrigin.IsOwn(request))
         {
             logger.LogWarning("Refused a cookie-authenticated {Method} {Path}: it came from another origin", request.Method, request.Path);
-            await RefuseAsync(http, StatusCodes.Status403Forbidden, "The request did not come from this portal's own pages.",
+            await RefuseAsync(http, StatusCodes.Status403Forbidden, ForeignOriginTitle,
                 "A request from another site or subdomain cannot use a portal session.");
             return;
         }
@@ -59,7 +62,7 @@ public sealed class CrossSiteWriteGuard(RequestDelegate next, IAntiforgery antif
             catch (AntiforgeryValidationException)
             {
                 logger.LogWarning("Refused a cookie-authenticated {Method} {Path}: no valid antiforgery token", request.Method, request.Path);
-                await RefuseAsync(http, StatusCodes.Status400BadRequest, "The antiforgery token is missing or invalid.",
+                await RefuseAsync(http, StatusCodes.Status400BadRequest, MissingTokenTitle,
                     "With a session cookie, send the page's token in the RequestVerificationToken header or the __RequestVerificationToken field; API clients use a bearer token instead.");
                 return;
             }
