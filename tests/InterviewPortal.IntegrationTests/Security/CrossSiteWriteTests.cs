@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using InterviewPortal.IntegrationTests.CandidateSelfService;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.Web.Infrastructure.Security;
@@ -105,6 +106,25 @@ public class CrossSiteWriteTests(SqlitePortalFactory portal, ITestOutputHelper o
         var response = await secretary.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(CrossSiteWriteGuard.MissingTokenTitle, await RefusalAsync(response));
+    }
+
+    [Fact]
+    public async Task The_job_dashboard_posts_with_its_own_token_header_and_is_refused_without_it()
+    {
+        var admin = await StaffAsync(portal, "admin");
+        var html = await admin.Client.GetStringAsync("/hangfire/recurring");
+        var header = Regex.Match(html, "<meta name=\"csrf-header\" content=\"([^\"]+)\"");
+        var token = Regex.Match(html, "<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+        Assert.True(header.Success && token.Success, "the dashboard carries no antiforgery token for its scripts");
+        FormUrlEncodedContent Jobs() => new([new("jobs[]", "no-such-job")]);
+
+        var bare = await admin.SendAsync(HttpMethod.Post, "/hangfire/recurring/trigger", Presenting.CookieWithoutToken, Jobs());
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        // What the dashboard's script sends: its header, named by the page, which is the portal's antiforgery header.
+        var request = Request(HttpMethod.Post, "/hangfire/recurring/trigger", Presenting.CookieWithoutToken, token: null, Jobs());
+        request.Headers.Add(WebUtility.HtmlDecode(header.Groups[1].Value), WebUtility.HtmlDecode(token.Groups[1].Value));
+        var sent = await admin.Client.SendAsync(request);
+        Assert.True((int)sent.StatusCode < 400, $"{(int)sent.StatusCode}");
     }
 
     private static async Task Expect(CrossSiteSession session, string method, string url, Presenting presenting, string? title, int? status, string who, List<string> failures)
