@@ -70,6 +70,26 @@ public sealed class CrossSiteJourneys(BrowserPortal portal) : IClassFixture<Brow
         Assert.Equal(target.Phone, await portal.Portal.WithDbAsync(db => db.Candidates.Where(c => c.ExamNumber == target.ExamNumber).Select(c => c.Phone).FirstAsync()));
     }
 
+    [Fact]
+    public async Task The_live_console_connects_over_a_websocket_under_connect_src_self_with_the_token_in_its_negotiation()
+    {
+        var sockets = new ConcurrentBag<string>();
+        var negotiations = new ConcurrentBag<int>();
+        var violations = new ConcurrentBag<string>();
+        await portal.RunPageAsync(async page =>
+        {
+            page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+            page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text); };
+            page.Response += (_, response) => { if (response.Url.Contains("/hubs/exam-day/negotiate", StringComparison.Ordinal)) negotiations.Add(response.Status); };
+            await page.GotoAsync("/Console");
+            await Expect(page.Locator("#console-connection")).ToHaveTextAsync("实时更新已连接");
+        }, new Visit("assistant1"));
+
+        Assert.Equal([200], negotiations);
+        Assert.Contains(sockets, url => url.StartsWith("ws://", StringComparison.Ordinal) && url.Contains("/hubs/exam-day", StringComparison.Ordinal));
+        Assert.Empty(violations);
+    }
+
     /// <summary>The same file through the API with the secretary's bearer token, as a dry run: it is a working payload, not a malformed one.</summary>
     private async Task AssertTheImportWouldChangeThePhoneAsync(string csv)
     {
