@@ -82,6 +82,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseCrossSiteWriteGuard();
 app.UseAuthorization();
 
 app.UsePortalOpenApi();

@@ -38,6 +38,7 @@ public class SecurityHeaderTests(SqlitePortalFactory portal) : IClassFixture<Sql
         Assert.Equal("style-src 'self'", directives["style-src"]);
         Assert.Equal("frame-ancestors 'none'", directives["frame-ancestors"]);
         Assert.Equal("object-src 'none'", directives["object-src"]);
+        Assert.Equal("connect-src 'self'", directives["connect-src"]); // no socket or fetch to any other host
         Assert.DoesNotContain("unsafe", SecurityHeaders.ContentSecurityPolicy);
         Assert.DoesNotContain("unsafe-inline", SecurityHeaders.SwaggerContentSecurityPolicy.Split(';').Single(d => d.Trim().StartsWith("script-src")));
     }
@@ -81,7 +82,8 @@ public class SecurityHeaderTests(SqlitePortalFactory portal) : IClassFixture<Sql
         var staff = Cookie(signedIn, "ip.staff");
         Assert.Contains("secure", staff);
         Assert.Contains("httponly", staff);
-        Assert.Contains("samesite=lax", staff);
+        // Strict since issue 16 (it was Lax): a same-site subdomain's link or form must not bring the staff session along.
+        Assert.Contains("samesite=strict", staff);
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public static class ImportApi
 
     public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)
     {
-        // A bearer-token API: the form is read by hand (no antiforgery, no binder) so every bad upload gets its own problem.
+        // The form is read by hand (no binder) so every bad upload gets its own problem. A cookie caller needs the
+        // antiforgery token like every other write (Infrastructure/Security/CrossSiteWriteGuard); bearer callers do not.
         api.MapPost("/candidates/import", Import).WithTags("Candidates").RequireAuthorization(Policies.Planner)
-            .DisableAntiforgery()
             // No .Accepts(): routing would answer a non-multipart request 415 before authorization runs.
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
             .WithSummary("Import candidates from a .csv (UTF-8 or GB18030) or .xlsx file; all or nothing.");

@@ -36,8 +36,8 @@ public static class MeApi
         group.MapPost("/assignment-reports", Report).Validate<AssignmentReportRequest>()
             .WithSummary("Tell the college secretary that the college or major is wrong.");
         group.MapGet("/phone-change-requests", ListPhoneChanges);
-        // Multipart from API clients holding a bearer token; the page posts its own antiforgery-checked form.
-        group.MapPost("/phone-change-requests", RequestPhoneChange).DisableAntiforgery()
+        // Multipart, read by hand; a candidate's cookie needs the antiforgery token (CrossSiteWriteGuard), a bearer token does not.
+        group.MapPost("/phone-change-requests", RequestPhoneChange)
             .WithSummary("Ask the college to change the mobile number, with reason, ID card and admission ticket.");
         return api;
     }

@@ -51,6 +51,9 @@ public static class AuthSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
                 Harden(o);
+                // Strict: no other site, not even a same-site subdomain's link, brings the staff session along.
+                // Staff open the portal from a bookmark or by typing it; a link from mail lands signed out, once.
+                o.Cookie.SameSite = SameSiteMode.Strict;
             })
             .AddCookie(AuthSchemes.CandidateCookie, o =>
             {
@@ -88,6 +91,9 @@ public static class AuthSetup
     private static void Harden(CookieAuthenticationOptions o)
     {
         o.Cookie.HttpOnly = true;
+        // Lax for the candidate cookie: candidates arrive by the link in their SMS, and Strict would show them
+        // signed out on that first navigation. Lax sends it on no cross-site POST, and CrossSiteWriteGuard refuses
+        // every cookie write without this origin's antiforgery token, so Lax gives away nothing that matters.
         o.Cookie.SameSite = SameSiteMode.Lax;
         // Secure whenever the request is HTTPS (directly or through the proxy's forwarded headers).
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

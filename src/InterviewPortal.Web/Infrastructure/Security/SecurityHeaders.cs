@@ -4,12 +4,14 @@ namespace InterviewPortal.Web.Infrastructure.Security;
 /// The response headers every page and API answer carries. The portal's own pages run no inline script and
 /// no style attributes, so the policy allows only files from this origin; Swagger UI (same-origin scripts,
 /// but style attributes and data: icons) gets a slightly wider style and image policy on /swagger only.
+/// connect-src 'self' (CSP Level 3) also covers ws:/wss: to this same host, which is all the live pages' SignalR
+/// needs; "ws: wss:" allowed a script to open a socket to any host.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
-        + "connect-src 'self' ws: wss:; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        + "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     public const string SwaggerContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "

@@ -39,6 +39,9 @@ public static class SecuritySetup
         return app;
     }
 
+    /// <summary>Refuses cookie-authenticated writes from other origins or without the antiforgery token; call it right after UseAuthentication.</summary>
+    public static IApplicationBuilder UseCrossSiteWriteGuard(this IApplicationBuilder app) => app.UseMiddleware<CrossSiteWriteGuard>();
+
     /// <summary>Authenticates on its own (it runs before UseAuthentication) and answers 401/redirect or 403 when refused.</summary>
     private static async Task<bool> IsAdminAsync(HttpContext http)
     {

@@ -29,12 +29,16 @@
     return node;
   }
 
-  // Staff pages call the API with their cookie (same origin, SameSite=Lax). The antiforgery token of the page
-  // goes along in the header so the API can start checking it without a change here.
-  function call(method, url) {
+  // Staff pages call the API with their cookie; the server refuses a cookie write without the page's antiforgery
+  // token (400), so every call and the hub's negotiation send it in the RequestVerificationToken header.
+  function tokenHeaders() {
     var token = document.querySelector('input[name="__RequestVerificationToken"]');
-    var headers = { Accept: 'application/json' };
-    if (token) headers.RequestVerificationToken = token.value;
+    return token ? { RequestVerificationToken: token.value } : {};
+  }
+
+  function call(method, url) {
+    var headers = tokenHeaders();
+    headers.Accept = 'application/json';
     return fetch(url, { method: method, credentials: 'same-origin', headers: headers }).then(function (response) {
       var type = response.headers.get('content-type') || '';
       var body = type.indexOf('json') >= 0 ? response.json() : Promise.resolve(null);
@@ -53,7 +57,7 @@
 
   function connect(onChange, onState) {
     if (!window.signalR) return null;
-    var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/exam-day').withAutomaticReconnect().build();
+    var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/exam-day', { headers: tokenHeaders() }).withAutomaticReconnect().build();
     connection.on('interviewChanged', onChange);
     connection.onreconnecting(function () { onState('reconnecting'); });
     connection.onreconnected(function () { onState('reconnected'); });
@@ -63,7 +67,7 @@
   }
 
   window.examDay = {
-    t: t, el: el, call: call, problemText: problemText, connect: connect, time: time,
+    t: t, el: el, call: call, tokenHeaders: tokenHeaders, problemText: problemText, connect: connect, time: time,
     statuses: statuses, verification: verification, invitation: invitation, pledge: pledge
   };
 })();

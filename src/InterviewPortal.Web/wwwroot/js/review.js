@@ -43,7 +43,10 @@
 
   // A new photo for one of my rooms: say so, without reloading under the reviewer's hands.
   if (window.signalR && live) {
-    var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/exam-day').withAutomaticReconnect().build();
+    // The negotiation is a cookie POST: it carries the page's antiforgery token like every other write.
+    var token = document.querySelector('input[name="__RequestVerificationToken"]');
+    var headers = token ? { RequestVerificationToken: token.value } : {};
+    var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/exam-day', { headers: headers }).withAutomaticReconnect().build();
     connection.on('interviewChanged', function (row) {
       if (row.status !== 'IdSubmitted') return;
       live.textContent = english
