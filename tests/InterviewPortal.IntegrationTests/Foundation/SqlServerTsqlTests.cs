@@ -100,7 +100,7 @@ public class SqlServerTsqlTests
     {
         using var capture = new TsqlCapture();
         var db = capture.Db;
-        var notices = new SendPreExamNoticeJob(db, null!, new JobsOptions(), TimeProvider.System, NullLogger<SendPreExamNoticeJob>.Instance);
+        var notices = new SendPreExamNoticeJob(db, null!, new JobsOptions(), TimeProvider.System, null!, NullLogger<SendPreExamNoticeJob>.Instance);
         var invitations = new SendInvitationJob(db, null!, null!, TimeProvider.System, null!, NullLogger<SendInvitationJob>.Instance);
         var sweep = new MissedNoticeSweep(db, TimeProvider.System, NullLogger<MissedNoticeSweep>.Instance);
 
