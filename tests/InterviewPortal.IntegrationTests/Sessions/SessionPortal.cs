@@ -123,6 +123,15 @@ public static class SessionKit
             })
             .Build();
         await connection.StartAsync();
+        // The handshake completes before the hub's OnConnectedAsync has read the assistant's rooms and registered the
+        // connection: a change made in that gap would be read as the starting state. Wait until it is registered.
+        var open = portal.Services.GetRequiredService<LiveConnections>();
+        for (var waited = 0; !open.Snapshot().Any(c => c.Context.ConnectionId == connection.ConnectionId); waited += 20)
+        {
+            if (waited > 10_000)
+                throw new TimeoutException($"The live connection {connection.ConnectionId} was not registered within 10 s.");
+            await Task.Delay(20);
+        }
         return connection;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using InterviewPortal.Data.Staff;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.IntegrationTests.StaffSignIn;
 
@@ -88,6 +89,26 @@ public abstract partial class TwoFactorTests(SignInPortal portal)
         var (key, _) = await EnrolAsync(page);
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/Admin/Staff")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SignInPortal.TokenAsync(api, admin.UserName!, PortalFactory.DemoPassword, Totp.Window(key)[2])).StatusCode);
+    }
+
+    [Fact]
+    public async Task Opening_the_enrolment_page_leaves_the_members_other_sessions_signed_in()
+    {
+        // An assistant with the console open in one tab who looks at the enrolment page in another must not be
+        // signed out of the console: the key is made, but only a confirmed code changes the security stamp.
+        var user = await portal.NewStaffAsync("totp.curious");
+        var console = await SignedInAsync(user.UserName!, "192.0.2.40");
+        var other = await SignedInAsync(user.UserName!, "192.0.2.41");
+        var stampBefore = await portal.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).SingleAsync());
+
+        var key = SharedKey().Match(await other.GetStringAsync("/Account/TwoFactor")).Groups[1].Value;
+        Assert.NotEmpty(key);
+        // The key is made once: a second look shows the same one.
+        Assert.Equal(key, SharedKey().Match(await other.GetStringAsync("/Account/TwoFactor")).Groups[1].Value);
+
+        Assert.Equal(stampBefore, await portal.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await console.GetAsync("/Console")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/Console")).StatusCode);
     }
 
     /// <summary>Not signed in (yet): a staff page sends the visitor to the sign-in page.</summary>

@@ -14,22 +14,31 @@ public sealed record AuthenticatorKey(string Grouped, string Uri);
 /// Enrols a staff account in Identity's authenticator (TOTP, RFC 6238: HMAC-SHA1, 30 s, 6 digits): the key is
 /// kept in Identity's user tokens, enrolment takes one right code, and it hands out ten single-use recovery codes.
 /// </summary>
-public sealed class EnrolAuthenticator(UserManager<StaffUser> users, StaffSignInLimiter limiter, PortalDbContext db)
+public sealed class EnrolAuthenticator(
+    UserManager<StaffUser> users, IUserStore<StaffUser> store, StaffSignInLimiter limiter, PortalDbContext db)
 {
     public const string Issuer = "InterviewPortal";
     public const int RecoveryCodeCount = 10;
 
-    /// <summary>The key to show; made on first use (which changes the security stamp: the caller refreshes its sign-in).</summary>
-    public async Task<(AuthenticatorKey Key, bool Created)> KeyAsync(StaffUser user)
+    private readonly IUserAuthenticatorKeyStore<StaffUser> keys = (IUserAuthenticatorKeyStore<StaffUser>)store;
+
+    /// <summary>
+    /// The key to show, made on first use. Made through the store rather than ResetAuthenticatorKeyAsync, which also
+    /// changes the security stamp: merely opening the enrolment page must not sign the member out of the console in
+    /// their other tab. Nothing is protected by the key until a right code turns two-factor on (that changes the stamp).
+    /// </summary>
+    public async Task<AuthenticatorKey> KeyAsync(StaffUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
-        var created = string.IsNullOrEmpty(key);
-        if (created)
+        if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            key = users.GenerateNewAuthenticatorKey();
+            await keys.SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
+            var saved = await users.UpdateAsync(user);
+            if (!saved.Succeeded)
+                throw new InvalidOperationException($"The authenticator key was not saved: {string.Join("; ", saved.Errors.Select(e => e.Code))}");
         }
-        return (new AuthenticatorKey(Group(key!), OtpAuthUri(user.UserName!, key!)), created);
+        return new AuthenticatorKey(Group(key), OtpAuthUri(user.UserName!, key));
     }
 
     /// <summary>Turns two-factor on when the code matches the key; null when it does not.</summary>

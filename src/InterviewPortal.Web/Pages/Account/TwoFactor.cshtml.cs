@@ -68,12 +68,7 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
             RecoveryCodesLeft = await enrol.RecoveryCodesLeftAsync(user);
             return Page();
         }
-        var (key, created) = await enrol.KeyAsync(user);
-        Key = key;
-        if (created && Pending)
-            await PartialSignIn.StartAsync(HttpContext, user, PartialSignIn.OwesEnrolment);
-        else if (created)
-            await signIn.RefreshSignInAsync(user);
+        Key = await enrol.KeyAsync(user);
         return Page();
     }
 
