@@ -43,7 +43,7 @@ public sealed class SaveCandidateHandler(PortalDbContext db)
             return Outcome.NotFound();
 
         var major = await db.Majors.FirstOrDefaultAsync(m => m.Id == input.MajorId, ct);
-        if (major is null || !(db.Scope.AllColleges || major.CollegeId == db.Scope.CollegeId))
+        if (major is null || !db.Scope.Covers(major.CollegeId))
             return Outcome.Invalid("majorId", Lang.T("专业不存在或不属于本学院", "No such major in your college."));
 
         if (await FindClashAsync(id, input, ct) is { } clash)
@@ -82,15 +82,14 @@ public sealed class SaveCandidateHandler(PortalDbContext db)
             .Where(c => c.Id != id && (c.ExamNumber == input.ExamNumber || c.IdNumber == input.IdNumber || c.Phone == input.Phone))
             .Select(c => new { c.ExamNumber, c.IdNumber, c.Phone, c.CollegeId })
             .ToListAsync(ct);
-        var (allColleges, ownCollege) = (db.Scope.AllColleges, db.Scope.CollegeId);
         if (others.Any(o => o.ExamNumber == input.ExamNumber))
             return Outcome.Clash("examNumber", Lang.T("考生编号已被其他考生使用", "Another candidate already has this exam number."));
         if (others.FirstOrDefault(o => o.IdNumber == input.IdNumber) is { } byId)
-            return Outcome.Clash("idNumber", allColleges || byId.CollegeId == ownCollege
+            return Outcome.Clash("idNumber", db.Scope.Covers(byId.CollegeId)
                 ? Lang.T("证件号码已被其他考生使用", "Another candidate already has this ID number.")
                 : CandidateRules.UnusableIdNumber());
         if (others.FirstOrDefault(o => o.Phone == input.Phone) is { } byPhone)
-            return Outcome.Clash("phone", allColleges || byPhone.CollegeId == ownCollege
+            return Outcome.Clash("phone", db.Scope.Covers(byPhone.CollegeId)
                 ? Lang.T("手机号已被其他考生使用", "Another candidate already has this mobile number.")
                 : CandidateRules.UnusablePhone());
         return null;

@@ -73,7 +73,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         if (request.MajorId is { } majorId)
         {
             var major = await db.Majors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == majorId, ct);
-            if (major is null || (!db.Scope.AllColleges && major.CollegeId != db.Scope.CollegeId))
+            if (major is null || !db.Scope.Covers(major.CollegeId))
                 return Fail.NotFound($"Major {majorId} was not found.");
             if (major.CollegeId != room.CollegeId)
                 return Fail.Conflict($"Major {major.Code} belongs to another college than exam room “{room.Name}”.");

@@ -33,7 +33,7 @@ public sealed class SaveRoomHandler(PortalDbContext db)
         else
         {
             collegeId = db.Scope.CollegeId ?? 0;
-            if (request.CollegeId is { } asked && asked != collegeId)
+            if (request.CollegeId is { } asked && !db.Scope.Covers(asked))
                 return Outcome.Invalid("collegeId", "A secretary plans rooms of their own college only.");
         }
         if (room is not null && room.CollegeId != collegeId

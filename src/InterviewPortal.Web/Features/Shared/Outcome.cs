@@ -7,6 +7,12 @@ public enum OutcomeKind
     Forbidden,
     Conflict,
     Invalid,
+
+    // What an upload or a counted action is refused with (api.md: 400 unreadable, 413, 415, 429).
+    Unreadable,
+    TooLarge,
+    UnsupportedMediaType,
+    TooMany,
 }
 
 /// <summary>The value of a success that has nothing to hand back (a disable, an unlock, an answer).</summary>
@@ -14,7 +20,8 @@ public readonly record struct Done;
 
 /// <summary>
 /// What a handler answers for every expected case: success with a value, not found (or outside the caller's scope),
-/// forbidden, a conflict with a readable reason (and the field it is about, when there is one), or field errors.
+/// forbidden, a conflict with a readable reason (and the field it is about, when there is one), field errors, and for
+/// uploads and counted actions an unreadable, too large or unsupported file or too many tries.
 /// Unexpected failures stay exceptions. The API answers it with <see cref="OutcomeResults.ToResult{T}"/>, a page
 /// with <see cref="OutcomeModelState.AddTo{T}"/>; nothing else reads <see cref="Kind"/> to pick a status.
 /// </summary>
@@ -66,4 +73,16 @@ public static class Outcome
     public static Refusal Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     public static Refusal Invalid(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeKind.Invalid, null, errors);
+
+    /// <summary>A file or body that cannot be read (empty, damaged, not what it says it is), with the reason.</summary>
+    public static Refusal Unreadable(string detail) => new(OutcomeKind.Unreadable, detail, null);
+
+    public static Refusal TooLarge(string detail) => new(OutcomeKind.TooLarge, detail, null);
+
+    public static Refusal UnsupportedMediaType(string detail) => new(OutcomeKind.UnsupportedMediaType, detail, null);
+
+    public static Refusal TooMany(string detail) => new(OutcomeKind.TooMany, detail, null);
+
+    /// <summary>A refusal of any kind told next to the fields it is about (a form of several files, each with its own error).</summary>
+    public static Refusal OnFields(OutcomeKind kind, IReadOnlyDictionary<string, string[]> errors) => new(kind, null, errors);
 }

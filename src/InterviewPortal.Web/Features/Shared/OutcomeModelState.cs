@@ -7,7 +7,7 @@ public static class OutcomeModelState
 {
     /// <summary>
     /// Adds a refusal to <paramref name="modelState"/> and says whether there was one. A field error goes under
-    /// "<paramref name="prefix"/>.Field" (the API's camelCase name in PascalCase, or <paramref name="fieldName"/>'s name
+    /// "<paramref name="prefix"/>.Field" ("Field" with no prefix; the API's camelCase name in PascalCase, or <paramref name="fieldName"/>'s name
     /// for forms whose fields differ from the API's); a reason without a field under <paramref name="formKey"/>
     /// (the validation summary's "" unless the page shows each form's messages by its own key).
     /// </summary>
@@ -23,7 +23,7 @@ public static class OutcomeModelState
         fieldName ??= PascalCase;
         foreach (var (field, messages) in errors)
             foreach (var message in messages)
-                modelState.AddModelError($"{prefix}.{fieldName(field)}", message);
+                modelState.AddModelError(prefix.Length == 0 ? fieldName(field) : $"{prefix}.{fieldName(field)}", message);
         return true;
     }
 

@@ -114,9 +114,7 @@ public class IndexModel(PortalDbContext db, ReadScheduleHandler schedule, TimePr
         if (RoomId is not null && Rooms.Count == 0)
             return false;
         RoomChoices = (await db.ExamRooms.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
-        var majors = db.Majors.AsNoTracking();
-        if (!db.Scope.AllColleges)
-            majors = majors.Where(m => m.CollegeId == db.Scope.CollegeId);
+        var majors = db.Scope.CoveredMajors(db.Majors.AsNoTracking());
         Majors = (await majors.OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.Name }).ToListAsync(ct)).Select(m => (m.Id, $"{m.Code} {m.Name}")).ToList();
         return true;
     }
