@@ -32,4 +32,14 @@ public sealed class AccessScope
     public static AccessScope Candidate(int candidateId) => new($"candidate:{candidateId}") { CandidateId = candidateId };
 
     public bool IsStaff => AllColleges || CollegeId is not null || AssistantUserId is not null;
+
+    /// <summary>
+    /// Whether the caller plans for the college: every college for the admin and jobs, their own for a secretary, none
+    /// for an assistant or a candidate. For colleges and majors, which carry no query filter (everyone may read their names).
+    /// </summary>
+    public bool Covers(int collegeId) => AllColleges || CollegeId == collegeId;
+
+    /// <summary>The majors of the colleges the scope <see cref="Covers"/>, as a query.</summary>
+    public IQueryable<Colleges.Major> CoveredMajors(IQueryable<Colleges.Major> majors) =>
+        AllColleges ? majors : majors.Where(m => m.CollegeId == CollegeId);
 }

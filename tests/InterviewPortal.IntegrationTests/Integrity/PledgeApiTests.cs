@@ -5,6 +5,7 @@ using InterviewPortal.Data;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.IntegrationTests.Security;
 using InterviewPortal.Web.Features.Pledges;
+using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.IntegrationTests.Integrity;
@@ -55,12 +56,12 @@ public class PledgeApiTests(SqlitePortalFactory portal) : IClassFixture<SqlitePo
         Assert.Equal(first, shown.GetProperty("version").GetInt32());
         Assert.Equal("第一版规则", shown.GetProperty("text").GetString());
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("confirmedAt").ValueKind);
-        await Assert.ThrowsAsync<DomainRuleException>(() => GateAsync(candidateId));
+        Assert.Equal(OutcomeKind.Conflict, (await GateAsync(candidateId))?.Kind);
 
         var confirmed = await candidate.PostAsJsonAsync("/api/v1/me/pledge", new { version = first });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.NotEqual(JsonValueKind.Null, (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("confirmedAt").ValueKind);
-        await GateAsync(candidateId);
+        Assert.Null(await GateAsync(candidateId));
         var stored = await portal.WithDbAsync(db => db.PledgeConfirmations.SingleAsync(c => c.CandidateId == candidateId && c.Version == first));
         Assert.True(DateTime.UtcNow - stored.ConfirmedAt < TimeSpan.FromMinutes(1));
         Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
@@ -73,7 +74,7 @@ public class PledgeApiTests(SqlitePortalFactory portal) : IClassFixture<SqlitePo
         var again = await candidate.GetFromJsonAsync<JsonElement>("/api/v1/me/pledge");
         Assert.Equal(second, again.GetProperty("version").GetInt32());
         Assert.Equal(JsonValueKind.Null, again.GetProperty("confirmedAt").ValueKind);
-        await Assert.ThrowsAsync<DomainRuleException>(() => GateAsync(candidateId));
+        Assert.Equal(OutcomeKind.Conflict, (await GateAsync(candidateId))?.Kind);
 
         var outdated = await candidate.PostAsJsonAsync("/api/v1/me/pledge", new { version = first });
         Assert.Equal(HttpStatusCode.Conflict, outdated.StatusCode);
@@ -81,7 +82,7 @@ public class PledgeApiTests(SqlitePortalFactory portal) : IClassFixture<SqlitePo
         Assert.Contains($"version {second}", (await outdated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await candidate.PostAsJsonAsync("/api/v1/me/pledge", new { version = second })).StatusCode);
-        await GateAsync(candidateId);
+        Assert.Null(await GateAsync(candidateId));
     }
 
     [Fact]
@@ -121,5 +122,5 @@ public class PledgeApiTests(SqlitePortalFactory portal) : IClassFixture<SqlitePo
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
     }
 
-    private Task GateAsync(int candidateId) => portal.WithDbAsync(db => PledgeGate.RequireConfirmedAsync(db, candidateId, CancellationToken.None));
+    private Task<Refusal?> GateAsync(int candidateId) => portal.WithDbAsync(db => PledgeGate.RefusalAsync(db, candidateId, CancellationToken.None));
 }

@@ -63,7 +63,7 @@ public class AutoScheduleBenchmark(SqlitePortalFactory portal, ITestOutputHelper
                 new InterviewPortal.Web.Features.Interviews.SlotGuard(db), new InterviewPortal.Web.Features.Notifications.PreExamNoticePlanner(db), new OutputLogger(output));
             var watch = Stopwatch.StartNew();
             var outcome = await handler.HandleAsync(room, new(ids, null, "2035-03-01T08:30:00+08:00", 10, 0, null), CancellationToken.None);
-            Assert.Equal(InterviewPortal.Web.Features.Interviews.OutcomeKind.Ok, outcome.Kind);
+            Assert.Equal(InterviewPortal.Web.Features.Shared.OutcomeKind.Success, outcome.Kind);
             return watch.Elapsed.TotalMilliseconds;
         });
         output.WriteLine($"direct handler call: {direct:F0} ms");

@@ -39,20 +39,20 @@ public static class CandidatesApi
     private static async Task<IResult> Create(CandidateInput input, SaveCandidateHandler handler, GetCandidateHandler get, CancellationToken ct)
     {
         var result = await handler.CreateAsync(input, ct);
-        if (result.Outcome != SaveOutcome.Saved)
+        if (!result.Succeeded)
             return result.ToProblem();
-        return TypedResults.Created($"/api/v1/candidates/{result.Id}", await get.ReadAsync(result.Id, FullRecordReads.ApiCreated, ct));
+        return TypedResults.Created($"/api/v1/candidates/{result.Value}", await get.ReadAsync(result.Value, FullRecordReads.ApiCreated, ct));
     }
 
     private static async Task<IResult> Update(int id, CandidateInput input, SaveCandidateHandler handler, GetCandidateHandler get, CancellationToken ct)
     {
         var result = await handler.UpdateAsync(id, input, ct);
-        return result.Outcome == SaveOutcome.Saved ? TypedResults.Ok(await get.ReadAsync(id, FullRecordReads.ApiUpdated, ct)) : result.ToProblem();
+        return result.Succeeded ? TypedResults.Ok(await get.ReadAsync(id, FullRecordReads.ApiUpdated, ct)) : result.ToProblem();
     }
 
     private static async Task<IResult> Delete(int id, DeleteCandidateHandler handler, CancellationToken ct)
     {
         var result = await handler.HandleAsync(id, ct);
-        return result.Outcome == SaveOutcome.Saved ? TypedResults.NoContent() : result.ToProblem();
+        return result.ToResult(_ => TypedResults.NoContent());
     }
 }

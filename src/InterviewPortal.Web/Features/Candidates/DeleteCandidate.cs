@@ -10,13 +10,13 @@ namespace InterviewPortal.Web.Features.Candidates;
 /// <summary>Deletes a candidate of the caller's scope, only while no interview (of any status) names them.</summary>
 public sealed class DeleteCandidateHandler(PortalDbContext db)
 {
-    public async Task<SaveResult> HandleAsync(int id, CancellationToken ct)
+    public async Task<Outcome<int>> HandleAsync(int id, CancellationToken ct)
     {
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (candidate is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         if (await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.CandidateId == id, ct))
-            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("考生已有面试安排，不能删除；请先取消或改期。", "The candidate has an interview and cannot be deleted."));
+            return Outcome.Conflict(Lang.T("考生已有面试安排，不能删除；请先取消或改期。", "The candidate has an interview and cannot be deleted."));
         db.Candidates.Remove(candidate);
         db.Record("candidate.deleted", nameof(Candidate), id, $"exam number {candidate.ExamNumber}");
         try
@@ -27,8 +27,8 @@ public sealed class DeleteCandidateHandler(PortalDbContext db)
         {
             // Forget the refused removal, so the page's next save (the audit of the record it shows again) does not retry it.
             db.ChangeTracker.Clear();
-            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("考生仍被其他记录引用，不能删除。", "Other records still refer to the candidate."));
+            return Outcome.Conflict(Lang.T("考生仍被其他记录引用，不能删除。", "Other records still refer to the candidate."));
         }
-        return new SaveResult(SaveOutcome.Saved, id);
+        return Outcome.Success(id);
     }
 }

@@ -10,8 +10,7 @@ public static class MajorChoices
     /// <summary>The majors the caller plans: their college's for a secretary, all for the admin (majors carry no query filter).</summary>
     public static Task<List<MajorChoice>> ForScopeAsync(PortalDbContext db, CancellationToken ct)
     {
-        var (all, college) = (db.Scope.AllColleges, db.Scope.CollegeId);
-        return db.Majors.AsNoTracking().Where(m => all || m.CollegeId == college).OrderBy(m => m.Code)
+        return db.Scope.CoveredMajors(db.Majors.AsNoTracking()).OrderBy(m => m.Code)
             .Select(m => new MajorChoice(m.Id, m.Code, m.Name, m.College.Name)).ToListAsync(ct);
     }
 }

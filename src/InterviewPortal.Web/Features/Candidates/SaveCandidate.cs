@@ -32,24 +32,24 @@ public sealed class CandidateInputValidator : AbstractValidator<CandidateInput>
 /// <summary>Creates or edits a candidate in the caller's scope; the major must be one the caller plans, and the numbers unique across all colleges.</summary>
 public sealed class SaveCandidateHandler(PortalDbContext db)
 {
-    public async Task<SaveResult> CreateAsync(CandidateInput input, CancellationToken ct) => await SaveAsync(null, input.Normalized(), ct);
+    public async Task<Outcome<int>> CreateAsync(CandidateInput input, CancellationToken ct) => await SaveAsync(null, input.Normalized(), ct);
 
-    public async Task<SaveResult> UpdateAsync(int id, CandidateInput input, CancellationToken ct) => await SaveAsync(id, input.Normalized(), ct);
+    public async Task<Outcome<int>> UpdateAsync(int id, CandidateInput input, CancellationToken ct) => await SaveAsync(id, input.Normalized(), ct);
 
-    private async Task<SaveResult> SaveAsync(int? id, CandidateInput input, CancellationToken ct)
+    private async Task<Outcome<int>> SaveAsync(int? id, CandidateInput input, CancellationToken ct)
     {
         Candidate? candidate = null;
         if (id is not null && (candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct)) is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
 
         var major = await db.Majors.FirstOrDefaultAsync(m => m.Id == input.MajorId, ct);
-        if (major is null || !(db.Scope.AllColleges || major.CollegeId == db.Scope.CollegeId))
-            return SaveResult.FieldError("majorId", Lang.T("专业不存在或不属于本学院", "No such major in your college."));
+        if (major is null || !db.Scope.Covers(major.CollegeId))
+            return Outcome.Invalid("majorId", Lang.T("专业不存在或不属于本学院", "No such major in your college."));
 
         if (await FindClashAsync(id, input, ct) is { } clash)
             return clash;
         if (candidate is not null && candidate.CollegeId != major.CollegeId && await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.CandidateId == candidate.Id, ct))
-            return SaveResult.Clash("majorId", Lang.T("考生已有面试安排，不能转到其他学院", "The candidate has interviews; they cannot move to another college."));
+            return Outcome.Clash("majorId", Lang.T("考生已有面试安排，不能转到其他学院", "The candidate has interviews; they cannot move to another college."));
 
         candidate ??= db.Candidates.Add(new Candidate { ExamNumber = "", Name = "", IdNumber = "", Phone = "" }).Entity;
         candidate.ExamNumber = input.ExamNumber!;
@@ -69,28 +69,27 @@ public sealed class SaveCandidateHandler(PortalDbContext db)
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // A concurrent save took one of the unique numbers between our check and the insert.
-            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("考生编号、证件号码或手机号刚被其他记录占用", "The exam number, ID number or phone was just taken by another record."));
+            return Outcome.Conflict(Lang.T("考生编号、证件号码或手机号刚被其他记录占用", "The exam number, ID number or phone was just taken by another record."));
         }
-        return new SaveResult(SaveOutcome.Saved, candidate.Id);
+        return Outcome.Success(candidate.Id);
     }
 
     // Across every college: the numbers are unique in the whole university, whoever can see the other record. A clash
     // with a record the caller cannot see answers the neutral words, never "another candidate has it".
-    private async Task<SaveResult?> FindClashAsync(int? id, CandidateInput input, CancellationToken ct)
+    private async Task<Refusal?> FindClashAsync(int? id, CandidateInput input, CancellationToken ct)
     {
         var others = await db.Candidates.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Id != id && (c.ExamNumber == input.ExamNumber || c.IdNumber == input.IdNumber || c.Phone == input.Phone))
             .Select(c => new { c.ExamNumber, c.IdNumber, c.Phone, c.CollegeId })
             .ToListAsync(ct);
-        var (allColleges, ownCollege) = (db.Scope.AllColleges, db.Scope.CollegeId);
         if (others.Any(o => o.ExamNumber == input.ExamNumber))
-            return SaveResult.Clash("examNumber", Lang.T("考生编号已被其他考生使用", "Another candidate already has this exam number."));
+            return Outcome.Clash("examNumber", Lang.T("考生编号已被其他考生使用", "Another candidate already has this exam number."));
         if (others.FirstOrDefault(o => o.IdNumber == input.IdNumber) is { } byId)
-            return SaveResult.Clash("idNumber", allColleges || byId.CollegeId == ownCollege
+            return Outcome.Clash("idNumber", db.Scope.Covers(byId.CollegeId)
                 ? Lang.T("证件号码已被其他考生使用", "Another candidate already has this ID number.")
                 : CandidateRules.UnusableIdNumber());
         if (others.FirstOrDefault(o => o.Phone == input.Phone) is { } byPhone)
-            return SaveResult.Clash("phone", allColleges || byPhone.CollegeId == ownCollege
+            return Outcome.Clash("phone", db.Scope.Covers(byPhone.CollegeId)
                 ? Lang.T("手机号已被其他考生使用", "Another candidate already has this mobile number.")
                 : CandidateRules.UnusablePhone());
         return null;

@@ -36,17 +36,17 @@ public sealed class AddMajorHandler(PortalDbContext db)
                 .Select(m => new MajorItem(m.Id, m.Code, m.Name, m.CollegeId)).ToListAsync(ct)
             : null;
 
-    public async Task<SaveResult> HandleAsync(int collegeId, MajorInput input, CancellationToken ct)
+    public async Task<Outcome<int>> HandleAsync(int collegeId, MajorInput input, CancellationToken ct)
     {
         if (!await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         var code = input.Code!.Trim();
         if (await db.Majors.AnyAsync(m => m.Code == code, ct))
-            return SaveResult.Clash("code", Lang.T($"专业代码 {code} 已存在", $"A major with code {code} already exists."));
+            return Outcome.Clash("code", Lang.T($"专业代码 {code} 已存在", $"A major with code {code} already exists."));
         var major = db.Majors.Add(new Major { CollegeId = collegeId, Code = code, Name = input.Name!.Trim() }).Entity;
         await db.SaveChangesAsync(ct);
         db.Record("major.created", nameof(Major), major.Id, $"{code} {major.Name} in college {collegeId}");
         await db.SaveChangesAsync(ct);
-        return new SaveResult(SaveOutcome.Saved, major.Id);
+        return Outcome.Success(major.Id);
     }
 }

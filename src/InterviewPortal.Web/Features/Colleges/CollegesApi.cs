@@ -29,28 +29,26 @@ public static class CollegesApi
     private static async Task<IResult> Create(CollegeInput input, SaveCollegeHandler h, CancellationToken ct)
     {
         var result = await h.SaveAsync(null, input, ct);
-        return result.Outcome == SaveOutcome.Saved
-            ? TypedResults.Created($"/api/v1/colleges/{result.Id}", await h.GetAsync(result.Id, ct))
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/colleges/{result.Value}", await h.GetAsync(result.Value, ct))
             : result.ToProblem();
     }
 
     private static async Task<IResult> Update(int id, CollegeInput input, SaveCollegeHandler h, CancellationToken ct)
     {
         var result = await h.SaveAsync(id, input, ct);
-        return result.Outcome == SaveOutcome.Saved ? TypedResults.Ok(await h.GetAsync(id, ct)) : result.ToProblem();
+        return result.Succeeded ? TypedResults.Ok(await h.GetAsync(id, ct)) : result.ToProblem();
     }
 
     private static async Task<IResult> Delete(int id, SaveCollegeHandler h, CancellationToken ct)
     {
         var result = await h.DeleteAsync(id, ct);
-        return result.Outcome == SaveOutcome.Saved ? TypedResults.NoContent() : result.ToProblem();
+        return result.ToResult(_ => TypedResults.NoContent());
     }
 
     private static async Task<IResult> AddMajor(int id, MajorInput input, AddMajorHandler h, CancellationToken ct)
     {
         var result = await h.HandleAsync(id, input, ct);
-        return result.Outcome == SaveOutcome.Saved
-            ? TypedResults.Created($"/api/v1/colleges/{id}/majors", new MajorItem(result.Id, input.Code!.Trim(), input.Name!.Trim(), id))
-            : result.ToProblem();
+        return result.ToResult(majorId => TypedResults.Created($"/api/v1/colleges/{id}/majors", new MajorItem(majorId, input.Code!.Trim(), input.Name!.Trim(), id)));
     }
 }

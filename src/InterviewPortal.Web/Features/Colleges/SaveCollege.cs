@@ -36,27 +36,27 @@ public sealed class SaveCollegeHandler(PortalDbContext db)
     public Task<CollegeItem?> GetAsync(int id, CancellationToken ct) =>
         db.Colleges.AsNoTracking().Where(c => c.Id == id).Select(c => new CollegeItem(c.Id, c.Code, c.Name)).FirstOrDefaultAsync(ct);
 
-    public async Task<SaveResult> SaveAsync(int? id, CollegeInput input, CancellationToken ct)
+    public async Task<Outcome<int>> SaveAsync(int? id, CollegeInput input, CancellationToken ct)
     {
         var code = input.Code!.Trim().ToUpperInvariant();
         College? college = null;
         if (id is not null && (college = await db.Colleges.FirstOrDefaultAsync(c => c.Id == id, ct)) is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         if (await db.Colleges.AnyAsync(c => c.Code == code && c.Id != id, ct))
-            return SaveResult.Clash("code", Lang.T($"学院代码 {code} 已存在", $"A college with code {code} already exists."));
+            return Outcome.Clash("code", Lang.T($"学院代码 {code} 已存在", $"A college with code {code} already exists."));
         college ??= db.Colleges.Add(new College { Code = code, Name = "" }).Entity;
         (college.Code, college.Name, college.Version) = (code, input.Name!.Trim(), Guid.NewGuid());
         await db.SaveChangesAsync(ct);
         db.Record(id is null ? "college.created" : "college.updated", nameof(College), college.Id, $"{college.Code} {college.Name}");
         await db.SaveChangesAsync(ct);
-        return new SaveResult(SaveOutcome.Saved, college.Id);
+        return Outcome.Success(college.Id);
     }
 
-    public async Task<SaveResult> DeleteAsync(int id, CancellationToken ct)
+    public async Task<Outcome<int>> DeleteAsync(int id, CancellationToken ct)
     {
         var college = await db.Colleges.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (college is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         var inUse = new List<string>();
         if (await db.Majors.AnyAsync(m => m.CollegeId == id, ct))
             inUse.Add(Lang.T("专业", "majors"));
@@ -67,10 +67,10 @@ public sealed class SaveCollegeHandler(PortalDbContext db)
         if (await db.Users.AnyAsync(u => u.CollegeId == id, ct))
             inUse.Add(Lang.T("秘书账号", "secretary accounts"));
         if (inUse.Count > 0)
-            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T($"学院仍有{string.Join("、", inUse)}，不能删除。", $"The college still has {string.Join(", ", inUse)}; it cannot be deleted."));
+            return Outcome.Conflict(Lang.T($"学院仍有{string.Join("、", inUse)}，不能删除。", $"The college still has {string.Join(", ", inUse)}; it cannot be deleted."));
         db.Colleges.Remove(college);
         db.Record("college.deleted", nameof(College), id, $"{college.Code} {college.Name}");
         await db.SaveChangesAsync(ct);
-        return new SaveResult(SaveOutcome.Saved, id);
+        return Outcome.Success(id);
     }
 }

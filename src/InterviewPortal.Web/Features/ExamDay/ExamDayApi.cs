@@ -1,5 +1,6 @@
 using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Features.Live;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
@@ -32,8 +33,8 @@ public static class ExamDayApi
 
     public static void MapExamDayHub(this WebApplication app) => app.MapHub<ExamDayHub>(ExamDayHub.Path);
 
-    private static async Task<Results<Ok<InterviewView>, NotFound>> Move(int id, LifecycleMove move, MoveInterviewHandler handler, CancellationToken ct) =>
-        await handler.HandleAsync(id, move, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    private static async Task<IResult> Move(int id, LifecycleMove move, MoveInterviewHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(id, move, ct)).ToResult(TypedResults.Ok);
 
     private static async Task<Ok<ConsoleView>> Console(DateOnly? date, int? roomId, HttpContext http, GetExamDayHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.ConsoleAsync(date, roomId, http.User.IsInRole(StaffRoles.Assistant), ct));

@@ -53,7 +53,7 @@ public sealed class GetExamDayHandler(PortalDbContext db, TimeProvider clock)
     /// <summary>Null when the college does not exist or lies outside the caller's scope.</summary>
     public async Task<CollegeExamDayView?> CollegeAsync(int collegeId, CancellationToken ct)
     {
-        if (!db.Scope.AllColleges && db.Scope.CollegeId != collegeId)
+        if (!db.Scope.Covers(collegeId))
             return null;
         var name = await db.Colleges.Where(c => c.Id == collegeId).Select(c => c.Name).FirstOrDefaultAsync(ct);
         if (name is null)

@@ -2,6 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,29 +28,36 @@ public sealed record InterviewView(int Id, int CandidateId, int RoomId, DateTime
 
 /// <summary>
 /// Applies one move to an interview of the caller's rooms (others are not found), audits it and pushes it
-/// live. An illegal move is the entity's <see cref="DomainRuleException"/>, answered as 409.
+/// live. An illegal move is the entity's <see cref="DomainRuleException"/>, answered as a conflict.
 /// </summary>
 public sealed class MoveInterviewHandler(PortalDbContext db, TimeProvider clock, ExamDayBroadcaster live)
 {
-    public async Task<InterviewView?> HandleAsync(int id, LifecycleMove move, CancellationToken ct)
+    public async Task<Outcome<InterviewView>> HandleAsync(int id, LifecycleMove move, CancellationToken ct)
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interview is null)
-            return null;
+            return Outcome.NotFound($"Interview {id} was not found.");
         var now = clock.GetUtcNow().UtcDateTime;
         var from = interview.Status;
-        switch (move)
+        try
         {
-            case LifecycleMove.RoomScanAccepted: interview.AcceptRoomScan(now); break;
-            case LifecycleMove.Complete: interview.Complete(now); break;
-            case LifecycleMove.Absent: interview.MarkAbsent(now); break;
-            case LifecycleMove.Interrupt: interview.Interrupt(); break;
-            case LifecycleMove.End: interview.End(now); break;
-            default: throw new ArgumentOutOfRangeException(nameof(move));
+            switch (move)
+            {
+                case LifecycleMove.RoomScanAccepted: interview.AcceptRoomScan(now); break;
+                case LifecycleMove.Complete: interview.Complete(now); break;
+                case LifecycleMove.Absent: interview.MarkAbsent(now); break;
+                case LifecycleMove.Interrupt: interview.Interrupt(); break;
+                case LifecycleMove.End: interview.End(now); break;
+                default: throw new ArgumentOutOfRangeException(nameof(move));
+            }
+        }
+        catch (DomainRuleException e)
+        {
+            return Outcome.Conflict(e.Message);
         }
         db.Record($"Interview{move}", "Interview", id, $"{from} -> {interview.Status}", now);
         await db.SaveChangesAsync(ct);
         await live.InterviewChangedAsync(id, ct);
-        return InterviewView.From(interview);
+        return Outcome.Success(InterviewView.From(interview));
     }
 }

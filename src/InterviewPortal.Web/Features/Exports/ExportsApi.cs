@@ -32,8 +32,7 @@ public static class ExportsApi
     {
         if (!TryRange(from, to, out var range, out var errors))
             return errors;
-        var visible = db.Scope.AllColleges ? await db.Colleges.AnyAsync(c => c.Id == id, ct) : db.Scope.CollegeId == id;
-        if (!visible)
+        if (!db.Scope.Covers(id) || !await db.Colleges.AnyAsync(c => c.Id == id, ct))
             return NotFound($"College {id} was not found.");
         var rooms = await handler.HandleAsync(null, id, range.From, range.To, includeCancelled: false, ct);
         return TypedResults.File(ScheduleWorkbook.Write(rooms), ScheduleWorkbook.ContentType, $"schedule-college-{id}.xlsx");

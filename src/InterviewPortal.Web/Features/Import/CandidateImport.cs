@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Options;
 
@@ -9,18 +10,18 @@ public sealed class ImportOptions
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
 }
 
-/// <summary>The outcome of an uploaded import: the result (200 or 422), or a file-level problem (400, 413, 415).</summary>
-public sealed record ImportOutcome(int Status, ImportResult? Result, string? Problem = null);
-
-/// <summary>An uploaded file through the reader and the handler: the one path the API and the import page share.</summary>
+/// <summary>
+/// An uploaded file through the reader and the handler: the one path the API and the import page share. A file that
+/// was read succeeds with the import's result, whose row errors reject it as a whole; a file that cannot be read is refused.
+/// </summary>
 public sealed class CandidateImport(ImportCandidatesHandler handler, IOptions<ImportOptions> options)
 {
     public long MaxFileBytes => options.Value.MaxFileBytes;
 
-    public async Task<ImportOutcome> RunAsync(IFormFile? file, bool dryRun, CancellationToken ct)
+    public async Task<Outcome<ImportResult>> RunAsync(IFormFile? file, bool dryRun, CancellationToken ct)
     {
         if (file is null)
-            return new ImportOutcome(400, null, Lang.T("请选择要导入的文件（表单字段 file）。", "Choose a file to import (form field \"file\")."));
+            return Outcome.Unreadable(Lang.T("请选择要导入的文件（表单字段 file）。", "Choose a file to import (form field \"file\")."));
         if (file.Length > MaxFileBytes)
             return TooLarge();
         byte[] content;
@@ -33,7 +34,7 @@ public sealed class CandidateImport(ImportCandidatesHandler handler, IOptions<Im
         return await RunAsync(content, dryRun, ct);
     }
 
-    public async Task<ImportOutcome> RunAsync(byte[] content, bool dryRun, CancellationToken ct)
+    public async Task<Outcome<ImportResult>> RunAsync(byte[] content, bool dryRun, CancellationToken ct)
     {
         if (content.Length > MaxFileBytes)
             return TooLarge();
@@ -44,12 +45,17 @@ public sealed class CandidateImport(ImportCandidatesHandler handler, IOptions<Im
         }
         catch (ImportFileException e)
         {
-            return new ImportOutcome(e.Status, null, e.Message);
+            // The reader's guards name the status deep in the parser; here it becomes the refusal, once.
+            return e.Status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => Outcome.TooLarge(e.Message),
+                StatusCodes.Status415UnsupportedMediaType => Outcome.UnsupportedMediaType(e.Message),
+                _ => Outcome.Unreadable(e.Message),
+            };
         }
-        var result = await handler.HandleAsync(table, dryRun, ct);
-        return new ImportOutcome(result.Succeeded ? 200 : 422, result);
+        return Outcome.Success(await handler.HandleAsync(table, dryRun, ct));
     }
 
-    private ImportOutcome TooLarge() => new(413, null,
+    private Refusal TooLarge() => Outcome.TooLarge(
         Lang.T($"文件超过 {MaxFileBytes / 1024 / 1024} MB 的上限。", $"The file is larger than the {MaxFileBytes / 1024 / 1024} MB limit."));
 }

@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -49,13 +50,10 @@ public static class ImportApi
         }
 
         var outcome = await import.RunAsync(form.Files.GetFile("file"), dryRun ?? false, ct);
-        return outcome.Status switch
-        {
-            200 => TypedResults.Ok(outcome.Result),
-            422 => TypedResults.Problem(title: "The import was rejected; nothing was written.", statusCode: 422,
-                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Result!.Errors }),
-            _ => Problem(outcome.Status, outcome.Status switch { 413 => "The file is too large.", 415 => "Unsupported media type.", _ => "The file could not be imported." }, outcome.Problem),
-        };
+        return outcome.ToResult(result => result.Succeeded
+            ? TypedResults.Ok(result)
+            : TypedResults.Problem(title: "The import was rejected; nothing was written.", statusCode: 422,
+                extensions: new Dictionary<string, object?> { ["errors"] = result.Errors }));
     }
 
     private static IResult Problem(int status, string title, string? detail) => TypedResults.Problem(title: title, detail: detail, statusCode: status);

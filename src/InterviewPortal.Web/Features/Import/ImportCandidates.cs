@@ -35,9 +35,7 @@ public sealed class ImportCandidatesHandler(PortalDbContext db)
         if (rows.Count == 0)
             return new ImportResult(0, 0, [new ImportError(2, columns.Header(ImportField.ExamNumber), Lang.T("文件中没有考生数据", "The file has no candidate rows."))]);
 
-        var (allColleges, ownCollege) = (db.Scope.AllColleges, db.Scope.CollegeId);
-        var majors = await db.Majors.AsNoTracking()
-            .Where(m => allColleges || m.CollegeId == ownCollege)
+        var majors = await db.Scope.CoveredMajors(db.Majors.AsNoTracking())
             .ToDictionaryAsync(m => m.Code, m => (m.Id, m.CollegeId), ct);
         var parsed = new List<ImportedCandidate>(rows.Count);
         var check = new RowChecks(columns, errors);

@@ -36,32 +36,32 @@ public sealed class RefuseInputValidator : AbstractValidator<RefuseInput>
 /// </summary>
 public sealed class AnswerRequestsHandler(PortalDbContext db, PhoneChangeDocuments documents, TimeProvider clock)
 {
-    public async Task<SaveResult> AnswerReportAsync(int id, AnswerInput input, CancellationToken ct)
+    public async Task<Outcome<int>> AnswerReportAsync(int id, AnswerInput input, CancellationToken ct)
     {
         var report = await db.AssignmentReports.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         (report.Answer, report.AnsweredBy, report.AnsweredAt) = (input.Answer!.Trim(), db.Scope.Actor, clock.GetUtcNow().UtcDateTime);
         (report.Status, report.Version) = (RequestStatus.Answered, Guid.NewGuid());
         db.Record("assignment-report.answered", nameof(AssignmentReport), id);
         await db.SaveChangesAsync(ct);
-        return new SaveResult(SaveOutcome.Saved, id);
+        return Outcome.Success(id);
     }
 
-    public async Task<SaveResult> ApprovePhoneChangeAsync(int id, CancellationToken ct)
+    public async Task<Outcome<int>> ApprovePhoneChangeAsync(int id, CancellationToken ct)
     {
         var request = await db.PhoneChangeRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         if (request.Status != RequestStatus.Open)
             return AlreadyDecided(request);
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == request.CandidateId, ct);
         if (candidate is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         if (CandidateRules.CheckPhone(request.NewPhone) is { } invalid)
-            return new SaveResult(SaveOutcome.Conflict, Detail: invalid);
+            return Outcome.Conflict(invalid);
         if (await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.Phone == request.NewPhone && c.Id != candidate.Id, ct))
-            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("新手机号已属于另一名考生，不能批准。", "The new mobile number belongs to another candidate; the change cannot be approved."));
+            return Outcome.Conflict(Lang.T("新手机号已属于另一名考生，不能批准。", "The new mobile number belongs to another candidate; the change cannot be approved."));
 
         var old = candidate.Phone;
         candidate.ChangePhone(request.NewPhone);
@@ -76,17 +76,17 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, PhoneChangeDocumen
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
-            return new SaveResult(SaveOutcome.Conflict, Detail: Lang.T("新手机号刚被其他考生占用。", "The new mobile number was just taken by another candidate."));
+            return Outcome.Conflict(Lang.T("新手机号刚被其他考生占用。", "The new mobile number was just taken by another candidate."));
         }
         await documents.DiscardAsync(request, ct);
-        return new SaveResult(SaveOutcome.Saved, id);
+        return Outcome.Success(id);
     }
 
-    public async Task<SaveResult> RefusePhoneChangeAsync(int id, RefuseInput input, CancellationToken ct)
+    public async Task<Outcome<int>> RefusePhoneChangeAsync(int id, RefuseInput input, CancellationToken ct)
     {
         var request = await db.PhoneChangeRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         if (request.Status != RequestStatus.Open)
             return AlreadyDecided(request);
         var candidate = await db.Candidates.IgnoreQueryFilters().Where(c => c.Id == request.CandidateId)
@@ -96,7 +96,7 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, PhoneChangeDocumen
         db.Notifications.Add(PhoneChangeMessages.Refused(request, request.CandidateId, candidate.Phone, await CollegeNameAsync(candidate.CollegeId, ct), now));
         await db.SaveChangesAsync(ct);
         await documents.DiscardAsync(request, ct);
-        return new SaveResult(SaveOutcome.Saved, id);
+        return Outcome.Success(id);
     }
 
     private DateTime Decide(PhoneChangeRequest request, RequestStatus status, string? reason)
@@ -110,6 +110,6 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, PhoneChangeDocumen
     private Task<string> CollegeNameAsync(int collegeId, CancellationToken ct) =>
         db.Colleges.Where(c => c.Id == collegeId).Select(c => c.Name).FirstAsync(ct);
 
-    private static SaveResult AlreadyDecided(PhoneChangeRequest request) =>
-        new(SaveOutcome.Conflict, Detail: Lang.T($"该申请已处理（{request.Status}）。", $"The request was already decided ({request.Status})."));
+    private static Refusal AlreadyDecided(PhoneChangeRequest request) =>
+        Outcome.Conflict(Lang.T($"该申请已处理（{request.Status}）。", $"The request was already decided ({request.Status})."));
 }

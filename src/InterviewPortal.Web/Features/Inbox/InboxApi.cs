@@ -42,5 +42,5 @@ public static class InboxApi
         return TypedResults.File(scan.Content, PhoneChangeScan.ContentType);
     }
 
-    private static IResult Answer(SaveResult result) => result.Outcome == SaveOutcome.Saved ? TypedResults.NoContent() : result.ToProblem();
+    private static IResult Answer(Outcome<int> result) => result.ToResult(_ => TypedResults.NoContent());
 }

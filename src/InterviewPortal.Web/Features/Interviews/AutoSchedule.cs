@@ -4,8 +4,12 @@ using InterviewPortal.Data.Candidates;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+
+// Every refusal below refuses the whole batch.
+using Fail = InterviewPortal.Web.Features.Shared.Outcome;
 
 namespace InterviewPortal.Web.Features.Interviews;
 
@@ -51,7 +55,7 @@ public sealed class AutoScheduleValidator : AbstractValidator<AutoScheduleReques
 /// </summary>
 public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, PreExamNoticePlanner notices, ILogger<AutoScheduleHandler> log)
 {
-    public async Task<PlanningOutcome<IReadOnlyList<InterviewItem>>> HandleAsync(int roomId, AutoScheduleRequest request, CancellationToken ct)
+    public async Task<Outcome<IReadOnlyList<InterviewItem>>> HandleAsync(int roomId, AutoScheduleRequest request, CancellationToken ct)
     {
         var kind = request.KindOrDefault;
         var settings = await db.Settings.AsNoTracking().Select(s => s.DailyWindows).FirstOrDefaultAsync(ct);
@@ -69,7 +73,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         if (request.MajorId is { } majorId)
         {
             var major = await db.Majors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == majorId, ct);
-            if (major is null || (!db.Scope.AllColleges && major.CollegeId != db.Scope.CollegeId))
+            if (major is null || !db.Scope.Covers(major.CollegeId))
                 return Fail.NotFound($"Major {majorId} was not found.");
             if (major.CollegeId != room.CollegeId)
                 return Fail.Conflict($"Major {major.Code} belongs to another college than exam room “{room.Name}”.");
@@ -121,7 +125,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         await tx.CommitAsync(ct);
         log.LogInformation("Auto-scheduled {Count} interviews into room {RoomId}: checks {CheckMs} ms, interviews {InsertMs} ms, notices {NoticeMs} ms, audit and commit {SaveMs} ms",
             interviews.Count, room.Id, checkedMs - loadedMs, insertedMs - checkedMs, plannedMs - insertedMs, watch.ElapsedMilliseconds - plannedMs);
-        return PlanningOutcome<IReadOnlyList<InterviewItem>>.Ok(interviews.Select(InterviewItem.From).ToList());
+        return Outcome.Success<IReadOnlyList<InterviewItem>>(interviews.Select(InterviewItem.From).ToList());
     }
 
     // Versions are fresh GUIDs, so they tell this batch's rows from any cancelled interview at the same times.
@@ -147,12 +151,5 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
             next = start.AddMinutes(durationMinutes + breakMinutes);
         }
         return starts;
-    }
-
-    private static class Fail
-    {
-        public static PlanningOutcome<IReadOnlyList<InterviewItem>> NotFound(string detail) => PlanningOutcome<IReadOnlyList<InterviewItem>>.NotFound(detail);
-        public static PlanningOutcome<IReadOnlyList<InterviewItem>> Conflict(string detail) => PlanningOutcome<IReadOnlyList<InterviewItem>>.Conflict(detail);
-        public static PlanningOutcome<IReadOnlyList<InterviewItem>> Invalid(string field, string message) => PlanningOutcome<IReadOnlyList<InterviewItem>>.Invalid(field, message);
     }
 }

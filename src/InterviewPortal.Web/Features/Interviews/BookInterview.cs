@@ -2,6 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Interviews;
@@ -9,24 +10,24 @@ namespace InterviewPortal.Web.Features.Interviews;
 /// <summary>Books one interview by hand: the candidate and the room must be in the caller's scope and of one college, the slot free.</summary>
 public sealed class BookInterviewHandler(PortalDbContext db, SlotGuard guard, PreExamNoticePlanner notices)
 {
-    public async Task<PlanningOutcome<InterviewItem>> HandleAsync(InterviewRequest request, CancellationToken ct)
+    public async Task<Outcome<InterviewItem>> HandleAsync(InterviewRequest request, CancellationToken ct)
     {
         await using var tx = await guard.LockAsync(ct);
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == request.CandidateId, ct);
         if (candidate is null)
-            return PlanningOutcome<InterviewItem>.NotFound($"Candidate {request.CandidateId} was not found.");
+            return Outcome.NotFound($"Candidate {request.CandidateId} was not found.");
         var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == request.RoomId, ct);
         if (room is null)
-            return PlanningOutcome<InterviewItem>.NotFound($"Exam room {request.RoomId} was not found.");
+            return Outcome.NotFound($"Exam room {request.RoomId} was not found.");
         if (room.CollegeId != candidate.CollegeId)
-            return PlanningOutcome<InterviewItem>.Conflict(
+            return Outcome.Conflict(
                 $"Exam room “{room.Name}” belongs to another college than candidate {candidate.Id}; book a room of the candidate's college.");
 
         var startsAt = request.StartsAtUtc;
         var endsAt = startsAt.AddMinutes(request.DurationMinutes!.Value);
         var slots = await guard.LoadAsync(room.Id, room.AssistantUserId, [candidate.Id], startsAt, endsAt, null, ct);
         if (slots.FindConflict(candidate.Id, room.Id, room.AssistantUserId, startsAt, endsAt) is { } conflict)
-            return PlanningOutcome<InterviewItem>.Conflict(conflict);
+            return Outcome.Conflict(conflict);
 
         var interview = Interview.Book(candidate, room, startsAt, request.DurationMinutes.Value, request.KindOrDefault);
         db.Interviews.Add(interview);
@@ -36,6 +37,6 @@ public sealed class BookInterviewHandler(PortalDbContext db, SlotGuard guard, Pr
         db.Record("interview.book", nameof(Interview), interview.Id, $"candidate {candidate.Id}, room {room.Id}, {interview.Kind}, {interview.StartsAt:O}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return PlanningOutcome<InterviewItem>.Ok(InterviewItem.From(interview));
+        return Outcome.Success(InterviewItem.From(interview));
     }
 }

@@ -1,6 +1,7 @@
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Interviews;
@@ -10,24 +11,24 @@ public sealed record CancelInterviewRequest(string? Reason);
 /// <summary>Cancels an interview before it starts; it stops holding its slot and its pending T-20 notice is withdrawn.</summary>
 public sealed class CancelInterviewHandler(PortalDbContext db, PreExamNoticePlanner notices)
 {
-    public async Task<PlanningOutcome<InterviewItem>> HandleAsync(int id, string? reason, CancellationToken ct)
+    public async Task<Outcome<InterviewItem>> HandleAsync(int id, string? reason, CancellationToken ct)
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interview is null)
-            return PlanningOutcome<InterviewItem>.NotFound($"Interview {id} was not found.");
+            return Outcome.NotFound($"Interview {id} was not found.");
         if (reason is { Length: > 500 })
-            return PlanningOutcome<InterviewItem>.Invalid("reason", "reason must be at most 500 characters.");
+            return Outcome.Invalid("reason", "reason must be at most 500 characters.");
         try
         {
             interview.Cancel(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         }
         catch (DomainRuleException e)
         {
-            return PlanningOutcome<InterviewItem>.Conflict(e.Message);
+            return Outcome.Conflict(e.Message);
         }
         await notices.CancelAsync(interview, ct);
         db.Record("interview.cancel", "Interview", interview.Id, reason);
         await db.SaveChangesAsync(ct);
-        return PlanningOutcome<InterviewItem>.Ok(InterviewItem.From(interview));
+        return Outcome.Success(InterviewItem.From(interview));
     }
 }

@@ -2,6 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Interviews;
@@ -9,27 +10,27 @@ namespace InterviewPortal.Web.Features.Interviews;
 /// <summary>Moves an interview (time, duration, room, kind) before the ID step, under the same checks as booking; the T-20 notice moves with it.</summary>
 public sealed class RescheduleInterviewHandler(PortalDbContext db, SlotGuard guard, PreExamNoticePlanner notices)
 {
-    public async Task<PlanningOutcome<InterviewItem>> HandleAsync(int id, InterviewRequest request, CancellationToken ct)
+    public async Task<Outcome<InterviewItem>> HandleAsync(int id, InterviewRequest request, CancellationToken ct)
     {
         await using var tx = await guard.LockAsync(ct);
         var interview = await db.Interviews.Include(i => i.Candidate).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interview is null)
-            return PlanningOutcome<InterviewItem>.NotFound($"Interview {id} was not found.");
+            return Outcome.NotFound($"Interview {id} was not found.");
         if (request.CandidateId != interview.CandidateId)
-            return PlanningOutcome<InterviewItem>.Invalid("candidateId",
+            return Outcome.Invalid("candidateId",
                 $"Interview {id} belongs to candidate {interview.CandidateId}; cancel it and book the other candidate instead.");
         var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == request.RoomId, ct);
         if (room is null)
-            return PlanningOutcome<InterviewItem>.NotFound($"Exam room {request.RoomId} was not found.");
+            return Outcome.NotFound($"Exam room {request.RoomId} was not found.");
         if (room.CollegeId != interview.Candidate.CollegeId)
-            return PlanningOutcome<InterviewItem>.Conflict(
+            return Outcome.Conflict(
                 $"Exam room “{room.Name}” belongs to another college than candidate {interview.CandidateId}.");
 
         var startsAt = request.StartsAtUtc;
         var endsAt = startsAt.AddMinutes(request.DurationMinutes!.Value);
         var slots = await guard.LoadAsync(room.Id, room.AssistantUserId, [interview.CandidateId], startsAt, endsAt, interview.Id, ct);
         if (slots.FindConflict(interview.CandidateId, room.Id, room.AssistantUserId, startsAt, endsAt) is { } conflict)
-            return PlanningOutcome<InterviewItem>.Conflict(conflict);
+            return Outcome.Conflict(conflict);
 
         var before = interview.StartsAt;
         try
@@ -38,13 +39,13 @@ public sealed class RescheduleInterviewHandler(PortalDbContext db, SlotGuard gua
         }
         catch (DomainRuleException e)
         {
-            return PlanningOutcome<InterviewItem>.Conflict(e.Message);
+            return Outcome.Conflict(e.Message);
         }
         interview.Kind = request.KindOrDefault;
         await notices.PlanAsync(interview, ct);
         db.Record("interview.reschedule", nameof(Interview), interview.Id, $"{before:O} → {interview.StartsAt:O}, room {room.Id}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return PlanningOutcome<InterviewItem>.Ok(InterviewItem.From(interview));
+        return Outcome.Success(InterviewItem.From(interview));
     }
 }

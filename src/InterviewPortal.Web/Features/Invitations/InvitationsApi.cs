@@ -1,5 +1,6 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,15 +25,11 @@ public static class InvitationsApi
     public static InvitationItem Item(MeetingInvitation i) =>
         new(i.Id, i.InterviewId, i.Status, i.MeetingId, i.JoinLink, i.Attempts, i.LastError, i.RequestedBy, i.CreatedAt, i.SentAt, i.AdmittedAt);
 
-    private static async Task<Results<Accepted<InvitationItem>, NotFound>> Invite(int id, InviteCandidateHandler handler, CancellationToken ct) =>
-        await handler.HandleAsync(id, ct) is { } item
-            ? TypedResults.Accepted($"/api/v1/interviews/{id}/invitations", item)
-            : TypedResults.NotFound();
+    private static async Task<IResult> Invite(int id, InviteCandidateHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(id, ct)).ToResult(item => TypedResults.Accepted($"/api/v1/interviews/{id}/invitations", item));
 
-    private static async Task<Results<Accepted<InvitationItem>, NotFound>> Retry(int id, int invitationId, RetryInvitationHandler handler, CancellationToken ct) =>
-        await handler.HandleAsync(id, invitationId, ct) is { } item
-            ? TypedResults.Accepted($"/api/v1/interviews/{id}/invitations", item)
-            : TypedResults.NotFound();
+    private static async Task<IResult> Retry(int id, int invitationId, RetryInvitationHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(id, invitationId, ct)).ToResult(item => TypedResults.Accepted($"/api/v1/interviews/{id}/invitations", item));
 
     private static async Task<Results<Ok<List<InvitationItem>>, NotFound>> List(int id, PortalDbContext db, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Pledges;
+using InterviewPortal.Web.Features.Shared;
 using Hangfire;
 using InterviewPortal.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -18,15 +19,23 @@ public sealed record InvitationItem(int Id, int InterviewId, InvitationStatus St
 /// </summary>
 public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options, TimeProvider clock, ExamDayBroadcaster live)
 {
-    /// <summary>Null when the interview is outside the caller's scope; DomainRuleException (409) when it cannot be invited.</summary>
-    public async Task<InvitationItem?> HandleAsync(int interviewId, CancellationToken ct)
+    /// <summary>Not found when the interview is outside the caller's scope; a conflict when it cannot be invited.</summary>
+    public async Task<Outcome<InvitationItem>> HandleAsync(int interviewId, CancellationToken ct)
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
-            return null;
-        await PledgeGate.RequireConfirmedAsync(db, interview.CandidateId, ct);
+            return Outcome.NotFound($"Interview {interviewId} was not found.");
+        if (await PledgeGate.RefusalAsync(db, interview.CandidateId, ct) is { } unconfirmed)
+            return unconfirmed;
         var now = clock.GetUtcNow().UtcDateTime;
-        interview.Invite(now);
+        try
+        {
+            interview.Invite(now);
+        }
+        catch (DomainRuleException e)
+        {
+            return Outcome.Conflict(e.Message);
+        }
         var invitation = new MeetingInvitation { InterviewId = interview.Id, RequestedBy = db.Scope.Actor, CreatedAt = now };
         db.MeetingInvitations.Add(invitation);
         db.Record("interview.invite", nameof(Interview), interview.Id, "Invitation into the room's meeting requested", now);
@@ -36,26 +45,26 @@ public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobCli
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainRuleException($"Interview {interviewId} was changed by someone else meanwhile; look again and retry.");
+            return Outcome.Conflict($"Interview {interviewId} was changed by someone else meanwhile; look again and retry.");
         }
         jobs.Enqueue<SendInvitationJob>(options.Queue, j => j.RunAsync(invitation.Id, CancellationToken.None));
         // The consoles and the college view follow the move live, like every other exam-day move.
         await live.InterviewChangedAsync(interview.Id, ct);
-        return InvitationsApi.Item(invitation);
+        return Outcome.Success(InvitationsApi.Item(invitation));
     }
 }
 
 /// <summary>Staff put a failed invitation back on the queue.</summary>
 public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobClient jobs, JobsOptions options, TimeProvider clock)
 {
-    public async Task<InvitationItem?> HandleAsync(int interviewId, int invitationId, CancellationToken ct)
+    public async Task<Outcome<InvitationItem>> HandleAsync(int interviewId, int invitationId, CancellationToken ct)
     {
         var invitation = await db.MeetingInvitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.InterviewId == interviewId, ct);
         if (invitation is null)
-            return null;
+            return Outcome.NotFound($"Invitation {invitationId} of interview {interviewId} was not found.");
         if (invitation.Status != InvitationStatus.Failed
             && !SendInvitationJob.Abandoned(invitation.Status, invitation.ClaimedAt, clock.GetUtcNow().UtcDateTime))
-            throw new DomainRuleException($"Invitation {invitationId} is {invitation.Status}; only a failed invitation can be retried.");
+            return Outcome.Conflict($"Invitation {invitationId} is {invitation.Status}; only a failed invitation can be retried.");
         invitation.Status = InvitationStatus.Pending;
         invitation.ClaimedAt = null;
         invitation.Attempts = 0;
@@ -63,6 +72,6 @@ public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobCli
         db.Record("invitation.retry", nameof(MeetingInvitation), invitation.Id, $"Retry of the invitation of interview {interviewId}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<SendInvitationJob>(options.Queue, j => j.RunAsync(invitation.Id, CancellationToken.None));
-        return InvitationsApi.Item(invitation);
+        return Outcome.Success(InvitationsApi.Item(invitation));
     }
 }

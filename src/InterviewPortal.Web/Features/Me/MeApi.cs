@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,18 +60,13 @@ public static class MeApi
 
     // The form is read by hand, not bound: form parameters add accepts metadata, and routing then answers a
     // non-form request 415 before authorization runs (an anonymous caller must get 401, a staff caller 403).
-    private static async Task<Results<Created<PhoneChangeView>, ValidationProblem, ProblemHttpResult>> RequestPhoneChange(
+    private static async Task<IResult> RequestPhoneChange(
         HttpRequest request, ClaimsPrincipal user, RequestPhoneChangeHandler handler, CancellationToken ct)
     {
         var (input, unread) = await PhoneChangeForm.ReadAsync(request, ct);
         if (unread is not null)
             return unread;
-        var (created, errors) = await handler.HandleAsync(user.CandidateId(), input!, ct);
-        if (created is not null)
-            return TypedResults.Created($"/api/v1/me/phone-change-requests/{created.Id}", created);
-        if (errors!.Status == StatusCodes.Status400BadRequest)
-            return TypedResults.ValidationProblem(errors.Errors, title: "One or more fields are invalid.");
-        var problem = new HttpValidationProblemDetails(errors.Errors) { Status = errors.Status, Title = errors.Title };
-        return TypedResults.Problem(problem);
+        return (await handler.HandleAsync(user.CandidateId(), input!, ct))
+            .ToResult(created => TypedResults.Created($"/api/v1/me/phone-change-requests/{created.Id}", created));
     }
 }

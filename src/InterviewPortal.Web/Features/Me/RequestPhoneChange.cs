@@ -3,6 +3,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Requests;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.CandidateAuth;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Features.Verifications;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Localization;
@@ -15,19 +16,6 @@ public sealed record PhoneChangeInput(string? NewPhone, string? Reason, Uploaded
 
 public sealed record PhoneChangeView(int Id, string NewPhone, RequestStatus Status, DateTime CreatedAt, string? DecisionReason);
 
-/// <summary>Field errors with the status to answer: 400, 409 (a request is open), 413, 415 or 429 (too many today).</summary>
-public sealed record PhoneChangeErrors(Dictionary<string, string[]> Errors, int Status)
-{
-    public string Title => Status switch
-    {
-        400 => "One or more fields are invalid.",
-        409 => "A phone-change request is already open.",
-        413 => "A file is too large.",
-        415 => "A file is not a JPEG or PNG image.",
-        _ => "Too many phone-change requests.",
-    };
-}
-
 /// <summary>
 /// A candidate asks their college to change the mobile number (which is also their WeLink account). The two
 /// scans are re-encoded like ID photos and encrypted at rest, and the request waits in the secretary's inbox.
@@ -36,18 +24,18 @@ public sealed record PhoneChangeErrors(Dictionary<string, string[]> Errors, int 
 public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, ProtectedFileStore files, PhotoSanitizer sanitizer,
     IOptions<UploadLimits> limits, TimeProvider clock)
 {
-    public async Task<(PhoneChangeView? Created, PhoneChangeErrors? Errors)> HandleAsync(int candidateId, PhoneChangeInput input, CancellationToken ct)
+    public async Task<Outcome<PhoneChangeView>> HandleAsync(int candidateId, PhoneChangeInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var kinds = new List<int>();
+        var kinds = new List<OutcomeKind>();
         var newPhone = MobilePhone.Normalize(input.NewPhone);
         if (!PhonePattern().IsMatch(newPhone))
-            Add(errors, kinds, "newPhone", "请输入 11 位中国大陆手机号 / Enter an 11-digit mainland mobile number.", 400);
+            Add(errors, kinds, "newPhone", "请输入 11 位中国大陆手机号 / Enter an 11-digit mainland mobile number.", OutcomeKind.Invalid);
         var reason = input.Reason?.Trim() ?? "";
         if (reason.Length == 0)
-            Add(errors, kinds, "reason", "请说明更换原因 / Give the reason for the change.", 400);
+            Add(errors, kinds, "reason", "请说明更换原因 / Give the reason for the change.", OutcomeKind.Invalid);
         else if (reason.Length > 1000)
-            Add(errors, kinds, "reason", "最多 1000 字 / At most 1000 characters.", 400);
+            Add(errors, kinds, "reason", "最多 1000 字 / At most 1000 characters.", OutcomeKind.Invalid);
         CheckFile(input.IdCard, "idCard", errors, kinds);
         CheckFile(input.AdmissionTicket, "admissionTicket", errors, kinds);
 
@@ -56,13 +44,14 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         if (me is null)
             throw new InvalidOperationException("The signed-in candidate no longer exists.");
         if (errors.Count == 0 && newPhone == me.Phone)
-            Add(errors, kinds, "newPhone", "新号码与当前号码相同 / The new number is the number you already have.", 400);
+            Add(errors, kinds, "newPhone", "新号码与当前号码相同 / The new number is the number you already have.", OutcomeKind.Invalid);
         if (errors.Count == 0 && await RefusalAsync(candidateId, ct) is { } early)
-            return (null, early); // before any image is decoded
+            return early; // before any image is decoded
         var idCard = errors.Count == 0 ? await ScanAsync(input.IdCard!, "idCard", errors, kinds, ct) : null;
         var ticket = errors.Count == 0 ? await ScanAsync(input.AdmissionTicket!, "admissionTicket", errors, kinds, ct) : null;
         if (errors.Count > 0)
-            return (null, new PhoneChangeErrors(errors, kinds.Contains(400) ? 400 : kinds.Contains(413) ? 413 : 415));
+            return Outcome.OnFields(kinds.Contains(OutcomeKind.Invalid) ? OutcomeKind.Invalid
+                : kinds.Contains(OutcomeKind.TooLarge) ? OutcomeKind.TooLarge : OutcomeKind.UnsupportedMediaType, errors);
 
         var keys = new[] { await files.SaveAsync(idCard, ct), await files.SaveAsync(ticket, ct) };
         try
@@ -74,7 +63,7 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
             if (await RefusalAsync(candidateId, ct) is { } refused)
             {
                 Delete(keys);
-                return (null, refused);
+                return refused;
             }
             var request = new PhoneChangeRequest
             {
@@ -91,7 +80,7 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
             db.Record("PhoneChangeRequested", nameof(PhoneChangeRequest), request.Id);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return (ToView(request), null);
+            return Outcome.Success(ToView(request));
         }
         catch
         {
@@ -106,33 +95,33 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
 
     private static PhoneChangeView ToView(PhoneChangeRequest r) => new(r.Id, r.NewPhone, r.Status, r.CreatedAt, r.DecisionReason);
 
-    /// <summary>409 while a request is open; 429 once the day's requests are used up.</summary>
-    private async Task<PhoneChangeErrors?> RefusalAsync(int candidateId, CancellationToken ct)
+    /// <summary>A conflict while a request is open; too many once the day's requests are used up.</summary>
+    private async Task<Refusal?> RefusalAsync(int candidateId, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
         var mine = db.PhoneChangeRequests.Where(r => r.CandidateId == candidateId);
         if (await mine.AnyAsync(r => r.Status == RequestStatus.Open, ct))
-            return Refuse(409, Lang.T("您已有一个待处理的更换手机号申请，请等待学院秘书处理后再提交。",
+            return Refuse(OutcomeKind.Conflict, Lang.T("您已有一个待处理的更换手机号申请，请等待学院秘书处理后再提交。",
                 "You already have a phone-change request waiting for the college secretary; wait for the decision before filing another."));
         var perDay = limits.Value.PhoneChangeRequestsPerDay;
         if (await mine.CountAsync(r => r.CreatedAt >= since, ct) >= perDay)
-            return Refuse(429, Lang.T($"24 小时内最多提交 {perDay} 次更换手机号申请，请明天再试或联系学院秘书。",
+            return Refuse(OutcomeKind.TooMany, Lang.T($"24 小时内最多提交 {perDay} 次更换手机号申请，请明天再试或联系学院秘书。",
                 $"At most {perDay} phone-change requests can be filed in 24 hours; try again tomorrow or contact the college secretary."));
         return null;
     }
 
-    private static PhoneChangeErrors Refuse(int status, string message) => new(new() { ["newPhone"] = [message] }, status);
+    private static Refusal Refuse(OutcomeKind kind, string message) => Outcome.OnFields(kind, new Dictionary<string, string[]> { ["newPhone"] = [message] });
 
-    private static void CheckFile(UploadedFile? file, string field, Dictionary<string, string[]> errors, List<int> kinds)
+    private static void CheckFile(UploadedFile? file, string field, Dictionary<string, string[]> errors, List<OutcomeKind> kinds)
     {
         if (file is null || file.Length == 0)
-            Add(errors, kinds, field, "请选择文件（JPEG 或 PNG）/ Choose a file (JPEG or PNG).", 400);
+            Add(errors, kinds, field, "请选择文件（JPEG 或 PNG）/ Choose a file (JPEG or PNG).", OutcomeKind.Invalid);
         else if (file.Length > SupportingDocument.MaxBytes)
-            Add(errors, kinds, field, "文件不能超过 8 MB / The file must be 8 MB or smaller.", 413);
+            Add(errors, kinds, field, "文件不能超过 8 MB / The file must be 8 MB or smaller.", OutcomeKind.TooLarge);
     }
 
     /// <summary>The scan re-encoded as a fresh JPEG, or null with the field's error.</summary>
-    private async Task<byte[]?> ScanAsync(UploadedFile file, string field, Dictionary<string, string[]> errors, List<int> kinds, CancellationToken ct)
+    private async Task<byte[]?> ScanAsync(UploadedFile file, string field, Dictionary<string, string[]> errors, List<OutcomeKind> kinds, CancellationToken ct)
     {
         var bytes = new byte[file.Length];
         await using (var stream = file.Open())
@@ -140,10 +129,10 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         var scan = await sanitizer.SanitizeAsync(bytes, ct);
         if (scan.Jpeg is not null)
             return scan.Jpeg;
-        var message = scan.Status == 415
+        var message = scan.Kind == OutcomeKind.UnsupportedMediaType
             ? Lang.T("只接受 JPEG 或 PNG 图片（请拍照或截图后上传）", "Only a JPEG or PNG image is accepted (take a photo or a screenshot of the document).")
             : Lang.T("图片无法使用：", "The image cannot be used: ") + scan.Error;
-        Add(errors, kinds, field, message, scan.Status);
+        Add(errors, kinds, field, message, scan.Kind);
         return null;
     }
 
@@ -153,10 +142,10 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
             files.Delete(key);
     }
 
-    private static void Add(Dictionary<string, string[]> errors, List<int> kinds, string field, string message, int status)
+    private static void Add(Dictionary<string, string[]> errors, List<OutcomeKind> kinds, string field, string message, OutcomeKind kind)
     {
         errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
-        kinds.Add(status);
+        kinds.Add(kind);
     }
 
     [GeneratedRegex(MobilePhone.Pattern)]

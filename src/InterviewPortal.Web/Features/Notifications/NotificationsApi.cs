@@ -23,10 +23,8 @@ public static class NotificationsApi
         return api;
     }
 
-    private static async Task<Results<Accepted<NoticeQueued>, NotFound>> Resend(int id, ResendPreExamNoticeHandler handler, CancellationToken ct) =>
-        await handler.HandleAsync(id, ct) is { } queued
-            ? TypedResults.Accepted($"/api/v1/notifications?interviewId={id}", queued)
-            : TypedResults.NotFound();
+    private static async Task<IResult> Resend(int id, ResendPreExamNoticeHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(id, ct)).ToResult(queued => TypedResults.Accepted($"/api/v1/notifications?interviewId={id}", queued));
 
     /// <summary>The notices of the interviews in the caller's scope, newest due first; <c>status=Failed</c> lists what needs a hand.</summary>
     private static async Task<Results<Ok<Paged<NoticeItem>>, ValidationProblem>> List(

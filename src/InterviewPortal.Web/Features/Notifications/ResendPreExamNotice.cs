@@ -2,6 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Notifications;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Notifications;
@@ -14,14 +15,14 @@ public sealed record NoticeQueued(long NotificationId, int InterviewId);
 /// </summary>
 public sealed class ResendPreExamNoticeHandler(PortalDbContext db, TimeProvider clock)
 {
-    /// <summary>Null when the interview is not in the caller's scope; throws DomainRuleException (409) when it is over.</summary>
-    public async Task<NoticeQueued?> HandleAsync(int interviewId, CancellationToken ct)
+    /// <summary>Not found when the interview is not in the caller's scope; a conflict when it is over.</summary>
+    public async Task<Outcome<NoticeQueued>> HandleAsync(int interviewId, CancellationToken ct)
     {
         var interview = await db.Interviews.Include(i => i.Candidate).FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
-            return null;
+            return Outcome.NotFound($"Interview {interviewId} was not found.");
         if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Completed or InterviewStatus.Ended or InterviewStatus.Absent)
-            throw new DomainRuleException($"Interview {interviewId} is {interview.Status}: there is nothing to notify.");
+            return Outcome.Conflict($"Interview {interviewId} is {interview.Status}: there is nothing to notify.");
         var now = clock.GetUtcNow().UtcDateTime;
         var notice = new Notification
         {
@@ -36,6 +37,6 @@ public sealed class ResendPreExamNoticeHandler(PortalDbContext db, TimeProvider 
         db.Notifications.Add(notice);
         db.Record("notice.resend", nameof(Interview), interview.Id, "Pre-exam notice sent again by hand", now);
         await db.SaveChangesAsync(ct);
-        return new NoticeQueued(notice.Id, interview.Id);
+        return Outcome.Success(new NoticeQueued(notice.Id, interview.Id));
     }
 }

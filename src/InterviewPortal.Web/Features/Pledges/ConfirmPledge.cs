@@ -2,6 +2,7 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Pledges;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,16 +19,6 @@ public sealed class ConfirmPledgeValidator : AbstractValidator<ConfirmPledgeRequ
         RuleFor(r => r.Version).NotNull().WithMessage("Say which pledge version you confirm.").GreaterThan(0);
 }
 
-public enum ConfirmPledgeOutcome
-{
-    Confirmed,
-    AlreadyConfirmed,
-    NothingPublished,
-    Outdated,
-}
-
-public sealed record ConfirmPledgeResult(ConfirmPledgeOutcome Outcome, MyPledge? Pledge, int? CurrentVersion);
-
 /// <summary>Shows a candidate the pledge in force and records their confirmation (who, which version, when, from where).</summary>
 public sealed class CandidatePledgeHandler(PortalDbContext db, TimeProvider clock)
 {
@@ -43,18 +34,19 @@ public sealed class CandidatePledgeHandler(PortalDbContext db, TimeProvider cloc
         return ToPledge(current, confirmedAt);
     }
 
-    public async Task<ConfirmPledgeResult> ConfirmAsync(int candidateId, int version, string? ipAddress, CancellationToken ct)
+    /// <summary>The pledge as confirmed (a second confirmation of the same version answers the first); a conflict when none is published or another version is in force.</summary>
+    public async Task<Outcome<MyPledge>> ConfirmAsync(int candidateId, int version, string? ipAddress, CancellationToken ct)
     {
         var current = await CurrentAsync(ct);
         if (current is null)
-            return new(ConfirmPledgeOutcome.NothingPublished, null, null);
+            return Outcome.Conflict("No integrity pledge has been published yet.");
         // A candidate who read an older text has not agreed to the rules in force.
         if (version != current.Version)
-            return new(ConfirmPledgeOutcome.Outdated, null, current.Version);
+            return Outcome.Conflict($"Version {version} is not the pledge in force (version {current.Version}); read the current version and confirm that one.");
 
         var existing = await GetAsync(candidateId, ct);
         if (existing?.ConfirmedAt is not null)
-            return new(ConfirmPledgeOutcome.AlreadyConfirmed, existing, current.Version);
+            return Outcome.Success(existing);
 
         var confirmation = new PledgeConfirmation
         {
@@ -73,9 +65,9 @@ public sealed class CandidatePledgeHandler(PortalDbContext db, TimeProvider cloc
         {
             // A double click raced this request to the unique (candidate, version) index: the first one counts.
             db.ChangeTracker.Clear();
-            return new(ConfirmPledgeOutcome.AlreadyConfirmed, await GetAsync(candidateId, ct), current.Version);
+            return Outcome.Success((await GetAsync(candidateId, ct))!);
         }
-        return new(ConfirmPledgeOutcome.Confirmed, ToPledge(current, confirmation.ConfirmedAt), current.Version);
+        return Outcome.Success(ToPledge(current, confirmation.ConfirmedAt));
     }
 
     private Task<PledgeVersion?> CurrentAsync(CancellationToken ct) =>

@@ -1,21 +1,22 @@
 using InterviewPortal.Data;
+using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Pledges;
 
 /// <summary>
 /// Until a candidate has confirmed the pledge version in force, their ID-photo upload and their
-/// invitation are refused (409). With no pledge published yet there is nothing to confirm.
+/// invitation are refused (a conflict). With no pledge published yet there is nothing to confirm.
 /// </summary>
 public static class PledgeGate
 {
-    public static async Task RequireConfirmedAsync(PortalDbContext db, int candidateId, CancellationToken ct)
+    /// <summary>The refusal when the candidate has not confirmed the pledge in force; null when they may go on.</summary>
+    public static async Task<Refusal?> RefusalAsync(PortalDbContext db, int candidateId, CancellationToken ct)
     {
         var current = await db.PledgeVersions.OrderByDescending(p => p.Version).Select(p => (int?)p.Version).FirstOrDefaultAsync(ct);
         if (current is null)
-            return;
+            return null;
         var confirmed = await db.PledgeConfirmations.AnyAsync(c => c.CandidateId == candidateId && c.Version == current, ct);
-        if (!confirmed)
-            throw new DomainRuleException($"The candidate has not confirmed the integrity pledge (version {current}) yet.");
+        return confirmed ? null : Outcome.Conflict($"The candidate has not confirmed the integrity pledge (version {current}) yet.");
     }
 }

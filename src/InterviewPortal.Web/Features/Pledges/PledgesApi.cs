@@ -60,19 +60,12 @@ public static class PledgesApi
             : TypedResults.Problem(title: "Not found", detail: "No integrity pledge has been published yet.", statusCode: 404);
     }
 
-    private static async Task<Results<Ok<MyPledge>, ProblemHttpResult>> ConfirmMine(
+    private static async Task<IResult> ConfirmMine(
         ConfirmPledgeRequest request, ClaimsPrincipal user, HttpContext http, CandidatePledgeHandler handler, CancellationToken ct)
     {
         if (CandidateId(user) is not { } candidateId)
             return Forbidden();
-        var result = await handler.ConfirmAsync(candidateId, request.Version!.Value, http.Connection.RemoteIpAddress?.ToString(), ct);
-        return result.Outcome switch
-        {
-            ConfirmPledgeOutcome.Confirmed or ConfirmPledgeOutcome.AlreadyConfirmed => TypedResults.Ok(result.Pledge!),
-            ConfirmPledgeOutcome.NothingPublished => TypedResults.Problem(title: "Conflict", detail: "No integrity pledge has been published yet.", statusCode: 409),
-            _ => TypedResults.Problem(title: "Conflict", statusCode: 409,
-                detail: $"Version {request.Version} is not the pledge in force (version {result.CurrentVersion}); read the current version and confirm that one."),
-        };
+        return (await handler.ConfirmAsync(candidateId, request.Version!.Value, http.Connection.RemoteIpAddress?.ToString(), ct)).ToResult(TypedResults.Ok);
     }
 
     public static int? CandidateId(ClaimsPrincipal user) =>

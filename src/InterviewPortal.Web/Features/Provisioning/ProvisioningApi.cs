@@ -29,7 +29,7 @@ public static class ProvisioningApi
     /// <summary>Queues WeLink accounts for the college's candidates that have none (or failed) and starts the job. A secretary only for their college.</summary>
     private static async Task<Results<Accepted<ProvisioningQueued>, NotFound>> Provision(int id, PortalDbContext db, IBackgroundJobClient jobs, InterviewPortal.Web.Infrastructure.Jobs.JobsOptions options, CancellationToken ct)
     {
-        if (!InScope(db, id) || !await db.Colleges.AnyAsync(c => c.Id == id, ct))
+        if (!db.Scope.Covers(id) || !await db.Colleges.AnyAsync(c => c.Id == id, ct))
             return TypedResults.NotFound();
         var count = await db.Candidates
             .Where(c => c.CollegeId == id && (c.Provisioning == AccountProvisioning.NotRequested || c.Provisioning == AccountProvisioning.Failed))
@@ -43,7 +43,7 @@ public static class ProvisioningApi
     /// <summary>The college's candidates and their account state; <c>status=Failed</c> lists the failures with their errors.</summary>
     private static async Task<Results<Ok<List<ProvisioningItem>>, NotFound>> List(int id, AccountProvisioning? status, PortalDbContext db, CancellationToken ct)
     {
-        if (!InScope(db, id))
+        if (!db.Scope.Covers(id))
             return TypedResults.NotFound();
         var query = db.Candidates.AsNoTracking().Where(c => c.CollegeId == id);
         if (status is not null)
@@ -52,6 +52,4 @@ public static class ProvisioningApi
             .Select(c => new { c.Id, c.ExamNumber, c.Name, c.Phone, c.Provisioning, c.WeLinkUserId, c.ProvisioningError }).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(c => new ProvisioningItem(c.Id, c.ExamNumber, c.Name, PersonalData.MaskPhone(c.Phone), c.Provisioning, c.WeLinkUserId, c.ProvisioningError)).ToList());
     }
-
-    private static bool InScope(PortalDbContext db, int collegeId) => db.Scope.AllColleges || db.Scope.CollegeId == collegeId;
 }

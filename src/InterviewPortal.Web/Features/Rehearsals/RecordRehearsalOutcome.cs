@@ -2,6 +2,7 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Rehearsals;
@@ -22,24 +23,15 @@ public sealed class RehearsalOutcomeValidator : AbstractValidator<RehearsalOutco
 
 public sealed record RehearsalOutcomeRecord(int InterviewId, int CandidateId, RehearsalOutcome Outcome, string? Note, InterviewStatus Status);
 
-public enum RehearsalOutcomeStatus
-{
-    Recorded,
-    NotFound,
-    Refused,
-}
-
-public sealed record RecordRehearsalOutcomeResult(RehearsalOutcomeStatus Status, RehearsalOutcomeRecord? Record = null, string? Reason = null);
-
 /// <summary>The assistant records how the rehearsal went: devices and network passed, or what failed, with a note.</summary>
 public sealed class RecordRehearsalOutcomeHandler(PortalDbContext db)
 {
-    public async Task<RecordRehearsalOutcomeResult> HandleAsync(int interviewId, RehearsalOutcomeRequest request, CancellationToken ct)
+    public async Task<Outcome<RehearsalOutcomeRecord>> HandleAsync(int interviewId, RehearsalOutcomeRequest request, CancellationToken ct)
     {
         // Scoped: an assistant finds only the interviews of the rooms they staff.
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
-            return new(RehearsalOutcomeStatus.NotFound);
+            return Outcome.NotFound($"No interview {interviewId} in your rooms.");
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         try
         {
@@ -47,11 +39,11 @@ public sealed class RecordRehearsalOutcomeHandler(PortalDbContext db)
         }
         catch (DomainRuleException e)
         {
-            return new(RehearsalOutcomeStatus.Refused, Reason: e.Message);
+            return Outcome.Conflict(e.Message);
         }
         db.Record("RehearsalOutcomeRecorded", nameof(Interview), interview.Id, request.Outcome.Value.ToString());
         await db.SaveChangesAsync(ct);
-        return new(RehearsalOutcomeStatus.Recorded,
+        return Outcome.Success(
             new RehearsalOutcomeRecord(interview.Id, interview.CandidateId, interview.RehearsalOutcome!.Value, interview.RehearsalNote, interview.Status));
     }
 }

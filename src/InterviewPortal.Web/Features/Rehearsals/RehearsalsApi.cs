@@ -20,17 +20,9 @@ public static class RehearsalsApi
         return api;
     }
 
-    private static async Task<Results<Ok<RehearsalOutcomeRecord>, ProblemHttpResult>> RecordOutcome(
-        int id, RehearsalOutcomeRequest request, RecordRehearsalOutcomeHandler handler, CancellationToken ct)
-    {
-        var result = await handler.HandleAsync(id, request, ct);
-        return result.Status switch
-        {
-            RehearsalOutcomeStatus.Recorded => TypedResults.Ok(result.Record!),
-            RehearsalOutcomeStatus.NotFound => TypedResults.Problem(title: "Not found", detail: $"No interview {id} in your rooms.", statusCode: 404),
-            _ => TypedResults.Problem(title: "Conflict", detail: result.Reason, statusCode: 409),
-        };
-    }
+    private static async Task<IResult> RecordOutcome(
+        int id, RehearsalOutcomeRequest request, RecordRehearsalOutcomeHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(id, request, ct)).ToResult(TypedResults.Ok);
 
     private static async Task<Results<Ok<Paged<RehearsalGapItem>>, ValidationProblem>> Gaps(
         string? before, int? collegeId, int? page, int? pageSize, RehearsalGapsHandler handler, CancellationToken ct)

@@ -3,6 +3,7 @@ using InterviewPortal.Data.Rooms;
 using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Interviews;
+using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Rooms;
@@ -10,38 +11,38 @@ namespace InterviewPortal.Web.Features.Rooms;
 /// <summary>Creates or updates a room: the college (a secretary's own), a unique name in it, the examiners, and an assistant who is a user in role Assistant.</summary>
 public sealed class SaveRoomHandler(PortalDbContext db)
 {
-    public async Task<PlanningOutcome<RoomRecord>> HandleAsync(int? id, RoomRequest request, CancellationToken ct)
+    public async Task<Outcome<RoomRecord>> HandleAsync(int? id, RoomRequest request, CancellationToken ct)
     {
         ExamRoom? room = null;
         if (id is not null)
         {
             room = await db.ExamRooms.Include(r => r.Examiners).FirstOrDefaultAsync(r => r.Id == id, ct);
             if (room is null)
-                return PlanningOutcome<RoomRecord>.NotFound($"Exam room {id} was not found.");
+                return Outcome.NotFound($"Exam room {id} was not found.");
         }
 
         int collegeId;
         if (db.Scope.AllColleges)
         {
             if (request.CollegeId is null && room is null)
-                return PlanningOutcome<RoomRecord>.Invalid("collegeId", "collegeId is required.");
+                return Outcome.Invalid("collegeId", "collegeId is required.");
             collegeId = request.CollegeId ?? room!.CollegeId;
             if (!await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
-                return PlanningOutcome<RoomRecord>.Invalid("collegeId", $"College {collegeId} does not exist.");
+                return Outcome.Invalid("collegeId", $"College {collegeId} does not exist.");
         }
         else
         {
             collegeId = db.Scope.CollegeId ?? 0;
-            if (request.CollegeId is { } asked && asked != collegeId)
-                return PlanningOutcome<RoomRecord>.Invalid("collegeId", "A secretary plans rooms of their own college only.");
+            if (request.CollegeId is { } asked && !db.Scope.Covers(asked))
+                return Outcome.Invalid("collegeId", "A secretary plans rooms of their own college only.");
         }
         if (room is not null && room.CollegeId != collegeId
             && await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.ExamRoomId == room.Id, ct))
-            return PlanningOutcome<RoomRecord>.Conflict($"Exam room {room.Id} has interviews; it cannot move to another college.");
+            return Outcome.Conflict($"Exam room {room.Id} has interviews; it cannot move to another college.");
 
         var name = request.Name!.Trim();
         if (await db.ExamRooms.IgnoreQueryFilters().AnyAsync(r => r.CollegeId == collegeId && r.Name == name && r.Id != (id ?? 0), ct))
-            return PlanningOutcome<RoomRecord>.Invalid("name", $"The college already has a room named “{name}”.");
+            return Outcome.Invalid("name", $"The college already has a room named “{name}”.");
 
         string? assistantId = null;
         var assistantName = string.IsNullOrWhiteSpace(request.AssistantUserName) ? null : request.AssistantUserName.Trim();
@@ -54,7 +55,7 @@ public sealed class SaveRoomHandler(PortalDbContext db)
                                  where u.NormalizedUserName == normalized && role.Name == StaffRoles.Assistant
                                  select new { u.Id, u.UserName }).FirstOrDefaultAsync(ct);
             if (assistant is null)
-                return PlanningOutcome<RoomRecord>.Invalid("assistantUserName", $"“{assistantName}” is not a user in role Assistant.");
+                return Outcome.Invalid("assistantUserName", $"“{assistantName}” is not a user in role Assistant.");
             (assistantId, assistantName) = (assistant.Id, assistant.UserName);
         }
 
@@ -76,6 +77,6 @@ public sealed class SaveRoomHandler(PortalDbContext db)
         await db.SaveChangesAsync(ct);
         db.Record(id is null ? "room.create" : "room.update", nameof(ExamRoom), room.Id, $"{name}; assistant {assistantName ?? "none"}");
         await db.SaveChangesAsync(ct);
-        return PlanningOutcome<RoomRecord>.Ok(new RoomRecord(room.Id, room.CollegeId, room.Name, assistantName, examiners, room.RecordSessions));
+        return Outcome.Success(new RoomRecord(room.Id, room.CollegeId, room.Name, assistantName, examiners, room.RecordSessions));
     }
 }

@@ -33,13 +33,13 @@ public sealed class StaffRoleInputValidator : AbstractValidator<StaffRoleInput>
 /// </summary>
 public sealed class ChangeStaffAccessHandler(PortalDbContext db, UserManager<StaffUser> users, TimeProvider clock)
 {
-    public async Task<SaveResult> DisableAsync(string id, string? actorId, CancellationToken ct)
+    public async Task<Outcome<Done>> DisableAsync(string id, string? actorId, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         if (user.Id == actorId)
-            return Refused(Lang.T("不能停用自己的账号", "You cannot disable your own account."));
+            return Outcome.Conflict(Lang.T("不能停用自己的账号", "You cannot disable your own account."));
         if (user.DisabledAt is null)
         {
             user.DisabledAt = clock.GetUtcNow().UtcDateTime;
@@ -47,14 +47,14 @@ public sealed class ChangeStaffAccessHandler(PortalDbContext db, UserManager<Sta
             db.Record("staff.disabled", nameof(StaffUser), user.UserName);
             await db.SaveChangesAsync(ct);
         }
-        return new SaveResult(SaveOutcome.Saved);
+        return Outcome.Success();
     }
 
-    public async Task<SaveResult> EnableAsync(string id, CancellationToken ct)
+    public async Task<Outcome<Done>> EnableAsync(string id, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         if (user.DisabledAt is not null)
         {
             user.DisabledAt = null;
@@ -62,22 +62,22 @@ public sealed class ChangeStaffAccessHandler(PortalDbContext db, UserManager<Sta
             db.Record("staff.enabled", nameof(StaffUser), user.UserName);
             await db.SaveChangesAsync(ct);
         }
-        return new SaveResult(SaveOutcome.Saved);
+        return Outcome.Success();
     }
 
-    public async Task<SaveResult> ChangeRoleAsync(string id, StaffRoleInput input, string? actorId, CancellationToken ct)
+    public async Task<Outcome<Done>> ChangeRoleAsync(string id, StaffRoleInput input, string? actorId, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         if (user.Id == actorId)
-            return Refused(Lang.T("不能修改自己的角色", "You cannot change your own role."));
+            return Outcome.Conflict(Lang.T("不能修改自己的角色", "You cannot change your own role."));
         var collegeId = input.Role == StaffRoles.Secretary ? input.CollegeId : null;
         if (collegeId is not null && !await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
-            return SaveResult.FieldError("collegeId", Lang.T("学院不存在", "No such college."));
+            return Outcome.Invalid("collegeId", Lang.T("学院不存在", "No such college."));
         var roles = await users.GetRolesAsync(user);
         if (roles.Count == 1 && roles[0] == input.Role && user.CollegeId == collegeId)
-            return new SaveResult(SaveOutcome.Saved);
+            return Outcome.Success();
         if (roles.Count > 0)
             await users.RemoveFromRolesAsync(user, roles);
         await users.AddToRoleAsync(user, input.Role!);
@@ -87,8 +87,6 @@ public sealed class ChangeStaffAccessHandler(PortalDbContext db, UserManager<Sta
         db.Record("staff.role-changed", nameof(StaffUser), user.UserName,
             $"role {string.Join(",", roles)} → {input.Role}, college {collegeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
         await db.SaveChangesAsync(ct);
-        return new SaveResult(SaveOutcome.Saved);
+        return Outcome.Success();
     }
-
-    private static SaveResult Refused(string message) => new(SaveOutcome.Conflict, Detail: message);
 }

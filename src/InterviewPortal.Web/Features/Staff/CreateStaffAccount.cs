@@ -54,13 +54,13 @@ public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUs
             u.LockoutEnd > now || limiter.AtCeiling(u.NormalizedUserName ?? ""), u.DisabledAt)).ToList();
     }
 
-    public async Task<SaveResult> CreateAsync(StaffAccountInput input, CancellationToken ct)
+    public async Task<Outcome<Done>> CreateAsync(StaffAccountInput input, CancellationToken ct)
     {
         var collegeId = input.Role == StaffRoles.Secretary ? input.CollegeId : null;
         if (collegeId is not null && !await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
-            return SaveResult.FieldError("collegeId", Lang.T("学院不存在", "No such college."));
+            return Outcome.Invalid("collegeId", Lang.T("学院不存在", "No such college."));
         if (await users.FindByNameAsync(input.UserName!) is not null)
-            return SaveResult.Clash("userName", Lang.T("用户名已存在", "This user name is taken."));
+            return Outcome.Clash("userName", Lang.T("用户名已存在", "This user name is taken."));
         var user = new StaffUser { UserName = input.UserName, DisplayName = input.DisplayName!.Trim(), CollegeId = collegeId };
         var created = await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
@@ -68,39 +68,39 @@ public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUs
         await users.AddToRoleAsync(user, input.Role!);
         db.Record("staff.created", nameof(StaffUser), user.UserName, $"role {input.Role}, college {collegeId}");
         await db.SaveChangesAsync(ct);
-        return new SaveResult(SaveOutcome.Saved);
+        return Outcome.Success();
     }
 
-    public async Task<SaveResult> ResetPasswordAsync(string id, string? password, CancellationToken ct)
+    public async Task<Outcome<Done>> ResetPasswordAsync(string id, string? password, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         if (string.IsNullOrEmpty(password) || password.Length < 8)
-            return SaveResult.FieldError("password", Lang.T("密码至少8位", "The password has at least 8 characters."));
+            return Outcome.Invalid("password", Lang.T("密码至少8位", "The password has at least 8 characters."));
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
         if (!reset.Succeeded)
             return PasswordRefused(reset);
         db.Record("staff.password-reset", nameof(StaffUser), user.UserName);
         await db.SaveChangesAsync(ct);
-        return new SaveResult(SaveOutcome.Saved);
+        return Outcome.Success();
     }
 
-    public async Task<SaveResult> UnlockAsync(string id, CancellationToken ct)
+    public async Task<Outcome<Done>> UnlockAsync(string id, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
-            return new SaveResult(SaveOutcome.NotFound);
+            return Outcome.NotFound();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         // The sign-in limiter's pauses and hourly count for this account (on this node) go too.
         limiter.Forget(user.NormalizedUserName!);
         db.Record("staff.unlocked", nameof(StaffUser), user.UserName);
         await db.SaveChangesAsync(ct);
-        return new SaveResult(SaveOutcome.Saved);
+        return Outcome.Success();
     }
 
-    private static SaveResult PasswordRefused(IdentityResult result) =>
-        new(SaveOutcome.Invalid, Errors: new() { ["password"] = result.Errors.Select(e => e.Description).ToArray() });
+    private static Refusal PasswordRefused(IdentityResult result) =>
+        Outcome.Invalid(new Dictionary<string, string[]> { ["password"] = result.Errors.Select(e => e.Description).ToArray() });
 }

@@ -36,5 +36,5 @@ public static class StaffApi
         return api;
     }
 
-    private static IResult Answer(SaveResult result, IResult ok) => result.Outcome == SaveOutcome.Saved ? ok : result.ToProblem();
+    private static IResult Answer(Outcome<Done> result, IResult ok) => result.ToResult(_ => ok);
 }

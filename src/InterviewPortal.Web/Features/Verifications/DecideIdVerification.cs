@@ -5,6 +5,7 @@ using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Data.Notifications;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Verifications;
@@ -34,26 +35,33 @@ public sealed record IdDecisionResult(int Id, int InterviewId, VerificationStatu
 /// IdRejected, so a new photo is accepted). Audited, pushed live, and told to the candidate through the
 /// Notifications outbox: the message row is saved with the decision and sent at once; if WeLink is down it
 /// stays in the outbox and the dispatcher retries it with back-off, so an outage does not lose it.
-/// Deciding twice is a 409: the second reviewer sees the first one's decision.
+/// Deciding twice is a conflict: the second reviewer sees the first one's decision.
 /// </summary>
 public sealed class DecideIdVerificationHandler(PortalDbContext db, IServiceScopeFactory scopes, TimeProvider clock,
     ExamDayBroadcaster live, ILogger<DecideIdVerificationHandler> log)
 {
-    public async Task<IdDecisionResult?> HandleAsync(int id, IdDecision decision, string? reason, CancellationToken ct)
+    public async Task<Outcome<IdDecisionResult>> HandleAsync(int id, IdDecision decision, string? reason, CancellationToken ct)
     {
         var v = await db.IdVerifications.Include(v => v.Interview).ThenInclude(i => i.Candidate).FirstOrDefaultAsync(v => v.Id == id, ct);
         if (v is null)
-            return null;
+            return Outcome.NotFound($"Verification {id} was not found.");
         if (v.Status != VerificationStatus.Pending)
-            throw new DomainRuleException($"Verification {id} is no longer pending: it is {v.Status}{(v.ReviewerUserName is null ? "" : $" by {v.ReviewerUserName}")}.");
+            return Outcome.Conflict($"Verification {id} is no longer pending: it is {v.Status}{(v.ReviewerUserName is null ? "" : $" by {v.ReviewerUserName}")}.");
 
         reason = decision == IdDecision.Approve ? null : reason?.Trim();
-        switch (decision)
+        try
         {
-            case IdDecision.Approve: v.Interview.VerifyId(); v.Status = VerificationStatus.Approved; break;
-            case IdDecision.Reject: v.Interview.RejectId(reason!); v.Status = VerificationStatus.Rejected; break;
-            case IdDecision.Retake: v.Interview.RejectId(reason!); v.Status = VerificationStatus.RetakeRequested; break;
-            default: throw new ArgumentOutOfRangeException(nameof(decision));
+            switch (decision)
+            {
+                case IdDecision.Approve: v.Interview.VerifyId(); v.Status = VerificationStatus.Approved; break;
+                case IdDecision.Reject: v.Interview.RejectId(reason!); v.Status = VerificationStatus.Rejected; break;
+                case IdDecision.Retake: v.Interview.RejectId(reason!); v.Status = VerificationStatus.RetakeRequested; break;
+                default: throw new ArgumentOutOfRangeException(nameof(decision));
+            }
+        }
+        catch (DomainRuleException e)
+        {
+            return Outcome.Conflict(e.Message);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         v.ReviewerUserName = db.Scope.Actor;
@@ -67,7 +75,7 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, IServiceScop
 
         await SendNowAsync(message.Id, decision);
         await live.InterviewChangedAsync(v.InterviewId, ct);
-        return new IdDecisionResult(v.Id, v.InterviewId, v.Status, v.ReviewerUserName, now, reason);
+        return Outcome.Success(new IdDecisionResult(v.Id, v.InterviewId, v.Status, v.ReviewerUserName, now, reason));
     }
 
     private static Notification Message(IdVerification v, IdDecision decision, string? reason, DateTime now)

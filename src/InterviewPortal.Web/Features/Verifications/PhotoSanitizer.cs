@@ -1,11 +1,15 @@
+using InterviewPortal.Web.Features.Shared;
 using SkiaSharp;
 
 namespace InterviewPortal.Web.Features.Verifications;
 
-/// <summary>The outcome of judging an upload: a fresh JPEG, or the status and reason to refuse it with.</summary>
-public sealed record SanitizedPhoto(byte[]? Jpeg, int Status, string? Error, int Width = 0, int Height = 0)
+/// <summary>The outcome of judging an upload: a fresh JPEG, or the kind of refusal (Invalid, TooLarge, UnsupportedMediaType) and its reason.</summary>
+public sealed record SanitizedPhoto(byte[]? Jpeg, OutcomeKind Kind, string? Error, int Width = 0, int Height = 0)
 {
-    public static SanitizedPhoto Refuse(int status, string error) => new(null, status, error);
+    public static SanitizedPhoto Refuse(OutcomeKind kind, string error) => new(null, kind, error);
+
+    /// <summary>The refusal for an upload in <paramref name="field"/>: a bad picture is that field's error, a too large or foreign file its own status.</summary>
+    public Refusal RefusalFor(string field) => Kind == OutcomeKind.Invalid ? Outcome.Invalid(field, Error!) : new Refusal(Kind, Error, null);
 }
 
 /// <summary>
@@ -29,18 +33,18 @@ public sealed class PhotoSanitizer
     public async Task<SanitizedPhoto> SanitizeAsync(byte[] upload, CancellationToken ct)
     {
         if (upload.Length == 0)
-            return SanitizedPhoto.Refuse(400, "The photo is empty.");
+            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, "The photo is empty.");
         if (upload.Length > MaxBytes)
-            return SanitizedPhoto.Refuse(413, "The photo is larger than 8 MB.");
+            return SanitizedPhoto.Refuse(OutcomeKind.TooLarge, "The photo is larger than 8 MB.");
 
         using var codec = SKCodec.Create(new SKMemoryStream(upload), out _);
         if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png))
-            return SanitizedPhoto.Refuse(415, "The photo must be a JPEG or PNG image.");
+            return SanitizedPhoto.Refuse(OutcomeKind.UnsupportedMediaType, "The photo must be a JPEG or PNG image.");
         var info = codec.Info;
         if ((long)info.Width * info.Height > MaxPixels)
-            return SanitizedPhoto.Refuse(400, $"The photo is {info.Width}×{info.Height} pixels; at most {MaxPixels / 1_000_000} megapixels are accepted.");
+            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, $"The photo is {info.Width}×{info.Height} pixels; at most {MaxPixels / 1_000_000} megapixels are accepted.");
         if (info.Width < MinSide || info.Height < MinSide)
-            return SanitizedPhoto.Refuse(400, $"The photo is only {info.Width}×{info.Height} pixels; an ID card cannot be read from it.");
+            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, $"The photo is only {info.Width}×{info.Height} pixels; an ID card cannot be read from it.");
 
         await Decoders.WaitAsync(ct);
         try
@@ -59,7 +63,7 @@ public sealed class PhotoSanitizer
         using var bitmap = new SKBitmap(source);
         var result = codec.GetPixels(source, bitmap.GetPixels());
         if (result != SKCodecResult.Success)
-            return SanitizedPhoto.Refuse(400, "The photo could not be decoded; it is damaged or incomplete.");
+            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, "The photo could not be decoded; it is damaged or incomplete.");
 
         var (w, h) = (source.Width, source.Height);
         var transposed = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop
@@ -80,8 +84,8 @@ public sealed class PhotoSanitizer
         using var snapshot = surface.Snapshot();
         using var jpeg = snapshot.Encode(SKEncodedImageFormat.Jpeg, 90);
         return jpeg is null
-            ? SanitizedPhoto.Refuse(400, "The photo could not be re-encoded.")
-            : new SanitizedPhoto(jpeg.ToArray(), 202, null, outW, outH);
+            ? SanitizedPhoto.Refuse(OutcomeKind.Invalid, "The photo could not be re-encoded.")
+            : new SanitizedPhoto(jpeg.ToArray(), OutcomeKind.Success, null, outW, outH);
     }
 
     /// <summary>Maps source pixels to the upright picture for each EXIF orientation (w, h: the stored size).</summary>

@@ -4,6 +4,7 @@ using InterviewPortal.Data.Verifications;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Pledges;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,6 @@ using Microsoft.Extensions.Options;
 namespace InterviewPortal.Web.Features.Verifications;
 
 public sealed record IdPhotoAccepted(int VerificationId, int InterviewId, InterviewStatus Status, VerificationStatus VerificationStatus, DateTime SubmittedAt);
-
-/// <summary>Accepted, or refused with a status (404, 400, 409, 413, 415) and a reason.</summary>
-public sealed record UploadIdPhotoResult(IdPhotoAccepted? Accepted, int Status, string? Error);
 
 /// <summary>
 /// Stores a candidate's ID photo for one interview: by the candidate for their own interview or by the
@@ -28,23 +26,24 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
 {
     private static readonly InterviewStatus[] Accepting = [InterviewStatus.Notified, InterviewStatus.IdRejected, InterviewStatus.IdSubmitted];
 
-    public async Task<UploadIdPhotoResult> HandleAsync(int interviewId, byte[] upload, CancellationToken ct)
+    public async Task<Outcome<IdPhotoAccepted>> HandleAsync(int interviewId, byte[] upload, CancellationToken ct)
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
-            return new(null, 404, $"Interview {interviewId} was not found.");
-        await PledgeGate.RequireConfirmedAsync(db, interview.CandidateId, ct);
+            return Outcome.NotFound($"Interview {interviewId} was not found.");
+        if (await PledgeGate.RefusalAsync(db, interview.CandidateId, ct) is { } unconfirmed)
+            return unconfirmed;
         if (!Accepting.Contains(interview.Status))
-            return new(null, 409, $"Interview {interviewId} is {interview.Status}: an ID photo is accepted only once the candidate was notified (Notified), for a retake (IdRejected) or to replace one not yet reviewed (IdSubmitted).");
+            return Outcome.Conflict($"Interview {interviewId} is {interview.Status}: an ID photo is accepted only once the candidate was notified (Notified), for a retake (IdRejected) or to replace one not yet reviewed (IdSubmitted).");
 
         var perInterview = limits.Value.IdPhotosPerInterview;
         if (await db.IdVerifications.CountAsync(v => v.InterviewId == interviewId, ct) >= perInterview)
-            return new(null, 429, Lang.T($"本场复试已上传 {perInterview} 张身份证照片，已达上限；请等待考试助理审核，或通过 WeLink 联系考试助理。",
+            return Outcome.TooMany(Lang.T($"本场复试已上传 {perInterview} 张身份证照片，已达上限；请等待考试助理审核，或通过 WeLink 联系考试助理。",
                 $"Interview {interviewId} already has {perInterview} ID photos, the most one interview keeps; wait for the exam assistant's review or contact them over WeLink."));
 
         var photo = await sanitizer.SanitizeAsync(upload, ct);
         if (photo.Jpeg is null)
-            return new(null, photo.Status, photo.Error);
+            return photo.RefusalFor("photo");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var key = await store.SaveAsync(photo.Jpeg, ct);
@@ -77,7 +76,7 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
         }
         await DeleteSupersededAsync(pending, now, ct);
         await live.InterviewChangedAsync(interviewId, ct);
-        return new(new IdPhotoAccepted(verification.Id, interviewId, interview.Status, verification.Status, now), 202, null);
+        return Outcome.Success(new IdPhotoAccepted(verification.Id, interviewId, interview.Status, verification.Status, now));
     }
 
     /// <summary>

@@ -66,12 +66,8 @@ public static class VerificationsApi
         var bytes = new byte[photo.Length];
         await using (var stream = photo.OpenReadStream())
             await stream.ReadExactlyAsync(bytes, ct);
-        var result = await handler.HandleAsync(id, bytes, ct);
-        if (result.Accepted is { } accepted)
-            return TypedResults.Accepted($"/api/v1/verifications/{accepted.VerificationId}", accepted);
-        return result.Status == 400
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = [result.Error!] })
-            : Problem(result.Status, result.Error!);
+        return (await handler.HandleAsync(id, bytes, ct))
+            .ToResult(accepted => TypedResults.Accepted($"/api/v1/verifications/{accepted.VerificationId}", accepted));
     }
 
     private static async Task<Results<Ok<Paged<VerificationQueueItem>>, ValidationProblem>> List(
@@ -100,9 +96,9 @@ public static class VerificationsApi
         return TypedResults.File(photo.Content, photo.ContentType);
     }
 
-    private static async Task<Results<Ok<IdDecisionResult>, NotFound>> Decide(int id, IdDecision decision, string? reason,
+    private static async Task<IResult> Decide(int id, IdDecision decision, string? reason,
         DecideIdVerificationHandler handler, CancellationToken ct) =>
-        await handler.HandleAsync(id, decision, reason, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+        (await handler.HandleAsync(id, decision, reason, ct)).ToResult(TypedResults.Ok);
 
     private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
 }

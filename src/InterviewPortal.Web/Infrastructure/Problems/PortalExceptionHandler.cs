@@ -1,5 +1,6 @@
 using FluentValidation;
 using InterviewPortal.Data;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -19,9 +20,10 @@ public sealed class PortalExceptionHandler(IProblemDetailsService problems, ILog
         var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
         var problem = exception switch
         {
-            DomainRuleException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
-            DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = "Conflict", Detail = "Someone else changed this record at the same time; reload it and try again." },
-            ValidationException e => new HttpValidationProblemDetails(new FluentValidation.Results.ValidationResult(e.Errors).ToErrorDictionary()) { Status = 400, Title = "One or more fields are invalid." },
+            // Handlers turn an entity's guard into Outcome.Conflict; this is the backstop for one that reaches here anyway.
+            DomainRuleException e => new ProblemDetails { Status = 409, Title = OutcomeResults.ConflictTitle, Detail = e.Message },
+            DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = OutcomeResults.ConflictTitle, Detail = "Someone else changed this record at the same time; reload it and try again." },
+            ValidationException e => new HttpValidationProblemDetails(new FluentValidation.Results.ValidationResult(e.Errors).ToErrorDictionary()) { Status = 400, Title = OutcomeResults.InvalidTitle },
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = BadRequestTitle(e.StatusCode), Detail = BadRequestDetail(e) },
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => null,
@@ -47,9 +49,9 @@ public sealed class PortalExceptionHandler(IProblemDetailsService problems, ILog
 
     private static string BadRequestTitle(int status) => status switch
     {
-        413 => "The request is too large.",
-        415 => "Unsupported media type.",
-        _ => "The request could not be read.",
+        413 => OutcomeResults.TooLargeTitle,
+        415 => OutcomeResults.UnsupportedMediaTypeTitle,
+        _ => OutcomeResults.UnreadableTitle,
     };
 
     // The framework's messages name the parameter and the problem without echoing the body; keep them.

@@ -28,7 +28,7 @@ public class CollegesModel(SaveCollegeHandler colleges, AddMajorHandler majors, 
         var validation = await collegeRules.ValidateAsync(College, ct);
         if (!validation.IsValid)
             validation.AddTo(ModelState, nameof(College));
-        else if (await colleges.SaveAsync(null, College, ct) is { Outcome: not SaveOutcome.Saved } refused)
+        else if (await colleges.SaveAsync(null, College, ct) is { Succeeded: false } refused)
             refused.AddTo(ModelState, nameof(College));
         else
             return RedirectToPage();
@@ -43,9 +43,9 @@ public class CollegesModel(SaveCollegeHandler colleges, AddMajorHandler majors, 
         var validation = await majorRules.ValidateAsync(Major, ct);
         if (!validation.IsValid)
             validation.AddTo(ModelState, nameof(Major));
-        else if (await majors.HandleAsync(collegeId, Major, ct) is { Outcome: not SaveOutcome.Saved } refused)
+        else if (await majors.HandleAsync(collegeId, Major, ct) is { Succeeded: false } refused)
         {
-            if (refused.Outcome == SaveOutcome.NotFound)
+            if (refused.Kind == OutcomeKind.NotFound)
                 return NotFound();
             refused.AddTo(ModelState, nameof(Major));
         }
@@ -58,9 +58,9 @@ public class CollegesModel(SaveCollegeHandler colleges, AddMajorHandler majors, 
     public async Task<IActionResult> OnPostDeleteAsync(int collegeId, CancellationToken ct)
     {
         var result = await colleges.DeleteAsync(collegeId, ct);
-        if (result.Outcome == SaveOutcome.Saved)
+        if (result.Succeeded)
             return RedirectToPage();
-        Error = result.Detail ?? result.Outcome.ToString();
+        Error = result.Message;
         await LoadAsync(ct);
         return Page();
     }

@@ -33,7 +33,7 @@ public class StaffModel(
         var validation = await validator.ValidateAsync(Input, ct);
         if (!validation.IsValid)
             validation.AddTo(ModelState, nameof(Input));
-        else if (await accounts.CreateAsync(Input, ct) is { Outcome: not SaveOutcome.Saved } refused)
+        else if (await accounts.CreateAsync(Input, ct) is { Succeeded: false } refused)
             refused.AddTo(ModelState, nameof(Input));
         else
         {
@@ -62,20 +62,20 @@ public class StaffModel(
         var validation = await roleValidator.ValidateAsync(input, ct);
         var result = validation.IsValid
             ? await access.ChangeRoleAsync(id, input, Me, ct)
-            : new SaveResult(SaveOutcome.Invalid, Errors: validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+            : Outcome.Invalid(validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
         return await Finish(result, Lang.T("角色已修改，该账号需重新登录。", "The role was changed; the account signs in again."), ct);
     }
 
     private string? Me => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    private async Task<IActionResult> Finish(SaveResult result, string done, CancellationToken ct)
+    private async Task<IActionResult> Finish(Outcome<Done> result, string done, CancellationToken ct)
     {
-        if (result.Outcome == SaveOutcome.NotFound)
+        if (result.Kind == OutcomeKind.NotFound)
             return NotFound();
-        if (result.Outcome == SaveOutcome.Saved)
+        if (result.Succeeded)
             Message = done;
         else
-            Error = string.Join(" ", result.Errors?.Values.SelectMany(v => v) ?? [result.Detail ?? ""]);
+            Error = result.Message;
         await LoadAsync(ct);
         return Page();
     }

@@ -33,14 +33,14 @@ public abstract class CandidateFormPage(PortalDbContext db, IValidator<Candidate
             return Page();
         }
         var result = id is null ? await save.CreateAsync(Input, ct) : await save.UpdateAsync(id.Value, Input, ct);
-        if (result.Outcome == SaveOutcome.NotFound)
+        if (result.Kind == OutcomeKind.NotFound)
             return NotFound();
-        if (result.Outcome != SaveOutcome.Saved)
+        if (!result.Succeeded)
         {
             result.AddTo(ModelState, nameof(Input));
             await LoadMajorsAsync(ct);
             return Page();
         }
-        return Redirect($"/Candidates/Details/{result.Id}");
+        return Redirect($"/Candidates/Details/{result.Value}");
     }
 }

@@ -25,9 +25,9 @@ public class DetailsModel(GetCandidateHandler get, DeleteCandidateHandler delete
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         var result = await delete.HandleAsync(id, ct);
-        if (result.Outcome == SaveOutcome.NotFound)
+        if (result.Kind == OutcomeKind.NotFound)
             return NotFound();
-        if (result.Outcome == SaveOutcome.Saved)
+        if (result.Succeeded)
             return Redirect("/Candidates");
         Candidate = (await get.ReadAsync(id, FullRecordReads.DetailsPage, ct))!;
         Error = result.Detail;

@@ -1,4 +1,5 @@
 using InterviewPortal.Web.Features.Import;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Localization;
@@ -17,8 +18,8 @@ public class ImportModel(CandidateImport import, ProtectedFileStore files) : Pag
 {
     private const string PendingKey = "PendingImport";
 
-    public ImportOutcome? Preview { get; private set; }
-    public ImportOutcome? Done { get; private set; }
+    public ImportResult? Preview { get; private set; }
+    public ImportResult? Done { get; private set; }
     public string? Problem { get; private set; }
     public long MaxMegabytes => import.MaxFileBytes / 1024 / 1024;
 
@@ -29,13 +30,13 @@ public class ImportModel(CandidateImport import, ProtectedFileStore files) : Pag
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? upload, CancellationToken ct)
     {
         var outcome = await import.RunAsync(upload, dryRun: true, ct);
-        if (outcome.Result is null)
+        if (!outcome.Succeeded)
         {
-            Problem = outcome.Problem;
+            Problem = outcome.Message;
             return Page();
         }
-        Preview = outcome;
-        if (outcome.Status == 200)
+        Preview = outcome.Value;
+        if (Preview!.Succeeded)
         {
             await using var stream = upload!.OpenReadStream();
             using var buffer = new MemoryStream();
@@ -54,10 +55,12 @@ public class ImportModel(CandidateImport import, ProtectedFileStore files) : Pag
         }
         var outcome = await import.RunAsync(content, dryRun: false, ct);
         files.Delete(key);
-        if (outcome.Status == 200)
-            Done = outcome;
+        if (!outcome.Succeeded)
+            Problem = outcome.Message;
+        else if (outcome.Value!.Succeeded)
+            Done = outcome.Value;
         else
-            Preview = outcome; // the data changed since the preview: show the new errors
+            Preview = outcome.Value; // the data changed since the preview: show the new errors
         return Page();
     }
 }

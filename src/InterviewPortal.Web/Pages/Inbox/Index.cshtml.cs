@@ -49,17 +49,16 @@ public class IndexModel(InboxQueries queries, AnswerRequestsHandler handler, Pho
         return await Finish(id, validation.IsValid ? await handler.RefusePhoneChangeAsync(id, input, ct) : Invalid(validation), ct);
     }
 
-    private static SaveResult Invalid(FluentValidation.Results.ValidationResult validation) =>
-        new(SaveOutcome.Invalid, Errors: validation.ToErrorDictionary(), Detail: validation.Errors[0].ErrorMessage);
+    private static Refusal Invalid(FluentValidation.Results.ValidationResult validation) => Outcome.Invalid(validation.ToErrorDictionary());
 
-    private async Task<IActionResult> Finish(int id, SaveResult result, CancellationToken ct)
+    private async Task<IActionResult> Finish(int id, Outcome<int> result, CancellationToken ct)
     {
-        if (result.Outcome == SaveOutcome.NotFound)
+        if (result.Kind == OutcomeKind.NotFound)
             return NotFound();
-        if (result.Outcome == SaveOutcome.Saved)
+        if (result.Succeeded)
             Message = Infrastructure.Localization.Lang.T("已处理。", "Done.");
         else
-            (Error, ErrorFor) = (result.Detail, id);
+            (Error, ErrorFor) = (result.Message, id);
         await LoadAsync(ct);
         return Page();
     }

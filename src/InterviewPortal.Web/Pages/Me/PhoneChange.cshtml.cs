@@ -1,4 +1,5 @@
 using InterviewPortal.Web.Features.Me;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -36,15 +37,12 @@ public class PhoneChangeModel(RequestPhoneChangeHandler handler) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var input = new PhoneChangeInput(NewPhone, Reason, UploadedFile.From(IdCard), UploadedFile.From(AdmissionTicket));
-        var (created, errors) = await handler.HandleAsync(User.CandidateId(), input, ct);
-        if (created is not null)
+        var outcome = await handler.HandleAsync(User.CandidateId(), input, ct);
+        if (!outcome.AddTo(ModelState, prefix: ""))
         {
             Flash = Lang.T("申请已提交给学院秘书，处理结果会显示在本页。", "Your request went to the college secretary; the decision will appear on this page.");
             return RedirectToPage();
         }
-        foreach (var (field, messages) in errors!.Errors)
-            foreach (var message in messages)
-                ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
         Requests = await handler.ListAsync(User.CandidateId(), ct);
         return Page();
     }

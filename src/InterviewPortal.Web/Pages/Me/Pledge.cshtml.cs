@@ -36,12 +36,13 @@ public class PledgeModel(CandidatePledgeHandler handler) : PageModel
         else
         {
             var result = await handler.ConfirmAsync(candidateId, version, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
-            if (result.Outcome is ConfirmPledgeOutcome.Confirmed or ConfirmPledgeOutcome.AlreadyConfirmed)
+            if (result.Succeeded)
             {
                 JustConfirmed = true;
                 return RedirectToPage();
             }
-            ModelState.AddModelError(string.Empty, result.Outcome == ConfirmPledgeOutcome.Outdated
+            // Both refusals are conflicts; the page words them for the candidate: a newer text is in force, or none yet.
+            ModelState.AddModelError(string.Empty, await handler.GetAsync(candidateId, ct) is not null
                 ? Lang.T("承诺书已更新，请阅读下面的新版本后再确认。", "The pledge has been updated: read the new version below, then confirm it.")
                 : Lang.T("目前没有需要确认的承诺书。", "There is no pledge to confirm yet."));
         }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Staff;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Features.Verifications;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Localization;
@@ -70,14 +71,11 @@ public class IndexModel(ReviewQueueHandler queue, DecideIdVerificationHandler de
                 return Page();
             }
         }
-        try
+        var outcome = await decide.HandleAsync(id, decision, reason, ct);
+        if (outcome.Kind == OutcomeKind.NotFound)
+            return NotFound();
+        if (outcome.AddTo(ModelState, nameof(Reason)))
         {
-            if (await decide.HandleAsync(id, decision, reason, ct) is null)
-                return NotFound();
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError(string.Empty, e.Message);
             await LoadAsync(ct);
             return Page();
         }

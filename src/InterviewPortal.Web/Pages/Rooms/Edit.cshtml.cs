@@ -68,7 +68,7 @@ public class EditModel(PortalDbContext db, ListRoomsHandler rooms, SaveRoomHandl
         var outcome = await save.HandleAsync(id, request, ct);
         if (outcome.Kind == OutcomeKind.NotFound)
             return NotFound();
-        if (outcome.Kind != OutcomeKind.Ok)
+        if (!outcome.Succeeded)
         {
             outcome.AddTo(ModelState, nameof(Input));
             await LoadChoicesAsync(ct);

@@ -21,9 +21,9 @@ public class IndexModel(ListRoomsHandler rooms, DeleteRoomHandler delete) : Page
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         var outcome = await delete.HandleAsync(id, ct);
-        if (outcome.Kind == Features.Interviews.OutcomeKind.NotFound)
+        if (outcome.Kind == Features.Shared.OutcomeKind.NotFound)
             return NotFound();
-        Message = outcome.Kind == Features.Interviews.OutcomeKind.Ok ? Infrastructure.Localization.Lang.T("考场已删除。", "The room was deleted.") : outcome.Detail;
+        Message = outcome.Succeeded ? Infrastructure.Localization.Lang.T("考场已删除。", "The room was deleted.") : outcome.Detail;
         return RedirectToPage();
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Interviews;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Time;
@@ -82,23 +83,18 @@ public class IndexModel(PortalDbContext db, ReadScheduleHandler schedule, TimePr
             i => Lang.T($"面试 {i.Id} 已取消。", $"Interview {i.Id} cancelled."), ct);
     }
 
-    private async Task<IActionResult> RunAsync<T>(string form, ValidationResult validation, Func<Task<PlanningOutcome<T>>> handle, Func<T, string> done, CancellationToken ct)
+    private async Task<IActionResult> RunAsync<T>(string form, ValidationResult validation, Func<Task<Outcome<T>>> handle, Func<T, string> done, CancellationToken ct)
     {
         foreach (var error in validation.Errors)
             ModelState.AddModelError($"{form}.{SlotForm.FieldFor(ValidationExtensionsCamel(error.PropertyName))}", error.ErrorMessage);
         if (ModelState.ErrorCount == 0)
         {
             var outcome = await handle();
-            if (outcome.Kind == OutcomeKind.Ok)
+            if (!outcome.AddTo(ModelState, form, formKey: form, SlotForm.FieldFor))
             {
                 Message = done(outcome.Value!);
                 return RedirectToPage(new { Date = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), RoomId });
             }
-            if (outcome.Errors is { Count: > 0 } errors)
-                foreach (var (field, messages) in errors)
-                    ModelState.AddModelError($"{form}.{SlotForm.FieldFor(field)}", string.Join(" ", messages));
-            else
-                ModelState.AddModelError(form, outcome.Detail ?? outcome.Kind.ToString());
         }
         if (!await LoadAsync(ct))
             return NotFound();
@@ -118,9 +114,7 @@ public class IndexModel(PortalDbContext db, ReadScheduleHandler schedule, TimePr
         if (RoomId is not null && Rooms.Count == 0)
             return false;
         RoomChoices = (await db.ExamRooms.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
-        var majors = db.Majors.AsNoTracking();
-        if (!db.Scope.AllColleges)
-            majors = majors.Where(m => m.CollegeId == db.Scope.CollegeId);
+        var majors = db.Scope.CoveredMajors(db.Majors.AsNoTracking());
         Majors = (await majors.OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.Name }).ToListAsync(ct)).Select(m => (m.Id, $"{m.Code} {m.Name}")).ToList();
         return true;
     }
