@@ -24,7 +24,7 @@ public sealed class CandidateMessageSender(PortalDbContext db, IWeLinkGateway ga
     public const int MaxAttempts = 5;
     private static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
 
-    // A row due this soon counts as due: another node's clock may run slightly ahead of ours.
+    // A row due this soon counts as due: another node's clock may run slightly ahead of ours (and CandidateOutbox.OwnSendHold is below it).
     private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
 
     // From the claim on, a shutdown must not cut a batch in half: it finishes within this bound instead

@@ -29,6 +29,9 @@ public sealed record StagedMessage(string Template, string Key, int CandidateId,
 /// </summary>
 public sealed class CandidateOutbox(PortalDbContext db, IServiceScopeFactory scopes, TimeProvider clock, ILogger<CandidateOutbox> log)
 {
+    /// <summary>How far ahead <see cref="DueForOwnSend"/> puts a message; below the sender's early tolerance (2 s).</summary>
+    public static readonly TimeSpan OwnSendHold = TimeSpan.FromSeconds(1);
+
     /// <summary>Adds the message's row to the caller's unit of work; it is saved (or not) with the caller's SaveChanges.</summary>
     public Notification Stage(StagedMessage message)
     {
@@ -43,6 +46,13 @@ public sealed class CandidateOutbox(PortalDbContext db, IServiceScopeFactory sco
     /// </summary>
     public Task StageManyAsync(IReadOnlyList<StagedMessage> messages, CancellationToken ct) =>
         db.InsertRowsAsync(messages.Select(Row).ToList(), ct);
+
+    /// <summary>
+    /// The due time of a message the caller sends itself and reports on (<see cref="SendNowAsync"/>): a moment ahead,
+    /// so a dispatcher's poll cannot take the row from under the caller, yet due for the caller's own claim at once.
+    /// Should the caller die after its commit, the dispatcher sends the row a second later.
+    /// </summary>
+    public DateTime DueForOwnSend() => clock.GetUtcNow().UtcDateTime + OwnSendHold;
 
     /// <summary>
     /// After the caller's commit: sends the staged rows now rather than on the dispatcher's next poll, in a unit of

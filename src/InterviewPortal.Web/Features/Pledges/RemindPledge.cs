@@ -29,7 +29,7 @@ public sealed record RemindPledgeResult(int Version, int Sent, int Skipped, int 
 /// (the outbox's one claim, so no row goes out twice); each send is audited. One that WeLink refuses stays in the
 /// outbox and the dispatcher retries it with back-off.
 /// </summary>
-public sealed class RemindPledgeHandler(PortalDbContext db, PledgeStatusHandler status, CandidateOutbox outbox, TimeProvider clock, ILogger<RemindPledgeHandler> log)
+public sealed class RemindPledgeHandler(PortalDbContext db, PledgeStatusHandler status, CandidateOutbox outbox, ILogger<RemindPledgeHandler> log)
 {
     /// <summary>Null when no pledge is published (nothing to remind of).</summary>
     public async Task<RemindPledgeResult?> HandleAsync(RemindPledgeRequest request, CancellationToken ct)
@@ -43,9 +43,10 @@ public sealed class RemindPledgeHandler(PortalDbContext db, PledgeStatusHandler 
         var targets = await query.OrderBy(c => c.Id).Take(RemindPledgeValidator.MaxCandidates)
             .Select(c => new { c.Id, c.Phone }).ToListAsync(ct);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Due a moment ahead: this request sends them itself and counts what went out, so no dispatcher may take one first.
+        var due = outbox.DueForOwnSend();
         var press = Guid.NewGuid();
-        var staged = targets.Select(t => (t.Id, Row: outbox.Stage(Message(t.Id, t.Phone, version, press, now)))).ToList();
+        var staged = targets.Select(t => (t.Id, Row: outbox.Stage(Message(t.Id, t.Phone, version, press, due)))).ToList();
         await db.SaveChangesAsync(ct);
         var outcomes = await outbox.SendNowAsync(staged.Select(s => s.Row.Id).ToList());
 
@@ -71,8 +72,8 @@ public sealed class RemindPledgeHandler(PortalDbContext db, PledgeStatusHandler 
         return new RemindPledgeResult(version, sent, asked is null ? 0 : asked.Count - targets.Count, failed);
     }
 
-    private static StagedMessage Message(int candidateId, string phone, int version, Guid press, DateTime now) =>
-        new(NoticeTemplates.PledgeReminder, NoticeTemplates.PledgeReminderKey(version, candidateId, press), candidateId, phone, now)
+    private static StagedMessage Message(int candidateId, string phone, int version, Guid press, DateTime due) =>
+        new(NoticeTemplates.PledgeReminder, NoticeTemplates.PledgeReminderKey(version, candidateId, press), candidateId, phone, due)
         {
             Title = "请确认考试须知与诚信承诺书 / Please confirm the integrity pledge",
             Text = $"您尚未确认复试考试须知与诚信承诺书（第 {version} 版）。请登录复试平台，在“诚信承诺”页面阅读并确认；确认之前无法提交身份证照片，也不能被邀请进入考场。\n"
