@@ -1,6 +1,5 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.Data.Notifications;
 using InterviewPortal.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Verifications;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
-using InterviewPortal.Data.Notifications;
 using InterviewPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
