@@ -100,9 +100,9 @@ public class SqlServerTsqlTests
     {
         using var capture = new TsqlCapture();
         var db = capture.Db;
-        var notices = new SendPreExamNoticeJob(db, null!, new JobsOptions(), TimeProvider.System, null!, NullLogger<SendPreExamNoticeJob>.Instance);
+        var notices = new CandidateMessageSender(db, null!, new JobsOptions(), TimeProvider.System, null!, NullLogger<CandidateMessageSender>.Instance);
         var invitations = new SendInvitationJob(db, null!, null!, TimeProvider.System, null!, NullLogger<SendInvitationJob>.Instance);
-        var sweep = new MissedNoticeSweep(db, TimeProvider.System, NullLogger<MissedNoticeSweep>.Instance);
+        var sweep = new MissedNoticeSweep(db, new CandidateOutbox(db, null!, TimeProvider.System, NullLogger<CandidateOutbox>.Instance), TimeProvider.System, NullLogger<MissedNoticeSweep>.Instance);
 
         await notices.SendBatchAsync([1L, 2L, 3L], CancellationToken.None); // claims nothing: the fake answers 0 rows
         await invitations.RunAsync(5, CancellationToken.None);

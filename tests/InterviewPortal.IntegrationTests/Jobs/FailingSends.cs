@@ -3,20 +3,25 @@ using InterviewPortal.Web.Infrastructure.WeLink;
 
 namespace InterviewPortal.IntegrationTests.Jobs;
 
-/// <summary>A gateway whose messages always fail (WeLink down), recording when each send was tried; the rest is passed on.</summary>
+/// <summary>A gateway whose messages fail while <see cref="Down"/> (WeLink down; from the start), recording when each send was tried; the rest is passed on.</summary>
 public sealed class FailingSends
 {
     private readonly ConcurrentQueue<DateTime> calls = new();
 
     public List<DateTime> Calls => [.. calls];
 
-    public IWeLinkGateway Around(IWeLinkGateway inner) => new Gateway(inner, calls);
+    /// <summary>Set to false and the messages reach the wrapped gateway again.</summary>
+    public bool Down { get; set; } = true;
 
-    private sealed class Gateway(IWeLinkGateway inner, ConcurrentQueue<DateTime> calls) : IWeLinkGateway
+    public IWeLinkGateway Around(IWeLinkGateway inner) => new Gateway(inner, calls, () => Down);
+
+    private sealed class Gateway(IWeLinkGateway inner, ConcurrentQueue<DateTime> calls, Func<bool> down) : IWeLinkGateway
     {
         public Task SendMessageAsync(CandidateMessage message, CancellationToken ct)
         {
             calls.Enqueue(DateTime.UtcNow);
+            if (!down())
+                return inner.SendMessageAsync(message, ct);
             throw new InvalidOperationException("WeLink is down (test).");
         }
 

@@ -54,12 +54,12 @@ public sealed class NoticeDispatcherTests
         await NoticeTestKit.WaitUntilAsync(async () => Assert.Single(await portal.NoticesAsync(id)).Status == NotificationStatus.Failed,
             TimeSpan.FromSeconds(40), async () => $"notice: {System.Text.Json.JsonSerializer.Serialize(await portal.NoticesAsync(id))}");
         var notice = Assert.Single(await portal.NoticesAsync(id));
-        Assert.Equal(SendPreExamNoticeJob.MaxAttempts, notice.Attempts);
+        Assert.Equal(CandidateMessageSender.MaxAttempts, notice.Attempts);
         Assert.Contains("WeLink is down", notice.LastError, StringComparison.Ordinal);
         Assert.Equal(0, await portal.SentNoticesAsync(id));
 
         var calls = portal.Gateway.Calls;
-        Assert.Equal(SendPreExamNoticeJob.MaxAttempts, calls.Count);
+        Assert.Equal(CandidateMessageSender.MaxAttempts, calls.Count);
         // Waits after attempts 1..4 are 0.5, 1, 2, 4 s: each gap at least its back-off, and growing.
         for (var n = 1; n < calls.Count; n++)
             Assert.True((calls[n] - calls[n - 1]).TotalSeconds >= 0.25 * Math.Pow(2, n) - 0.05, $"gap {n}: {(calls[n] - calls[n - 1]).TotalSeconds:F2} s");

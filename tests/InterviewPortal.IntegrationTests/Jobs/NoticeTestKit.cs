@@ -71,7 +71,7 @@ public static class NoticeTestKit
         await using var scope = portal.Services.CreateAsyncScope();
         try
         {
-            return await scope.ServiceProvider.GetRequiredService<SendPreExamNoticeJob>().SendAsync(notificationId, default);
+            return await scope.ServiceProvider.GetRequiredService<CandidateMessageSender>().SendAsync(notificationId, default);
         }
         catch (Exception)
         {

@@ -60,7 +60,9 @@ public class AutoScheduleBenchmark(SqlitePortalFactory portal, ITestOutputHelper
             using var scope = portal.Services.CreateScope();
             var room = await desk.CreateRoomAsync(client, "基准考场 direct");
             var handler = new InterviewPortal.Web.Features.Interviews.AutoScheduleHandler(db,
-                new InterviewPortal.Web.Features.Interviews.SlotGuard(db), new InterviewPortal.Web.Features.Notifications.PreExamNoticePlanner(db), new OutputLogger(output));
+                new InterviewPortal.Web.Features.Interviews.SlotGuard(db), new InterviewPortal.Web.Features.Notifications.PreExamNoticePlanner(db,
+                    new InterviewPortal.Web.Features.Notifications.CandidateOutbox(db, scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+                        Microsoft.Extensions.Logging.Abstractions.NullLogger<InterviewPortal.Web.Features.Notifications.CandidateOutbox>.Instance)), new OutputLogger(output));
             var watch = Stopwatch.StartNew();
             var outcome = await handler.HandleAsync(room, new(ids, null, "2035-03-01T08:30:00+08:00", 10, 0, null), CancellationToken.None);
             Assert.Equal(InterviewPortal.Web.Features.Shared.OutcomeKind.Success, outcome.Kind);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Candidates;
+using InterviewPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ public enum CodeRequestOutcome
 /// while one still works a phone gets at most one new code per cooldown. One address is limited on its own.
 /// </summary>
 public sealed class RequestSignInCodeHandler(
-    PortalDbContext db, SignInCodeHasher hasher, SignInCodeMessage messages, SignInCodeSender sender, TimeProvider clock,
+    PortalDbContext db, SignInCodeHasher hasher, SignInCodeMessage messages, CandidateOutbox outbox, SignInCodeSender sender, TimeProvider clock,
     IOptions<CandidateSignInOptions> options)
 {
     private readonly CandidateSignInOptions limits = options.Value;
@@ -61,7 +62,7 @@ public sealed class RequestSignInCodeHandler(
         var lifetime = TimeSpan.FromSeconds(limits.CodeLifetimeSeconds);
         var key = Guid.NewGuid();
         // Sealed for every number, so a registered one costs no more time than an unknown one; only the former is kept.
-        var message = messages.Stage(phone, candidateId ?? 0, code, key, now, lifetime);
+        var message = messages.Seal(phone, candidateId ?? 0, code, key, now, lifetime);
         db.SignInCodes.Add(new SignInCode
         {
             Phone = phone,
@@ -70,12 +71,11 @@ public sealed class RequestSignInCodeHandler(
             ExpiresAt = now + lifetime,
             RequestedFrom = addressKey,
         });
-        if (candidateId is not null)
-            db.Notifications.Add(message);
+        var staged = candidateId is null ? null : outbox.Stage(message);
         await db.SaveChangesAsync(ct);
 
-        if (candidateId is not null)
-            sender.Enqueue(message.Id);
+        if (staged is not null)
+            sender.Enqueue(staged.Id);
         return CodeRequestOutcome.Accepted;
     }
 }

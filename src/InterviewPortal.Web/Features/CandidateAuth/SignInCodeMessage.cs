@@ -21,18 +21,13 @@ public sealed partial class SignInCodeMessage(IDataProtectionProvider protection
     private readonly ITimeLimitedDataProtector sealer =
         protection.CreateProtector("InterviewPortal.CandidateAuth.SignInCodeMessage.v1").ToTimeLimitedDataProtector();
 
-    /// <summary>The outbox row for one code; its idempotency key is the code row's, so one code is sent once.</summary>
-    public Notification Stage(string phone, int candidateId, string code, Guid codeKey, DateTime now, TimeSpan lifetime) => new()
-    {
-        Recipient = phone,
-        Template = NoticeTemplates.SignInCode,
-        Title = Title,
-        Text = sealer.Protect(Compose(code, lifetime), now + lifetime),
-        CandidateId = candidateId,
-        DueAt = now,
-        IdempotencyKey = $"{NoticeTemplates.SignInCode}:{codeKey:N}",
-        CreatedAt = now,
-    };
+    /// <summary>The message for one code, sealed, for <see cref="CandidateOutbox"/>; its key is the code's, so one code is sent once.</summary>
+    public StagedMessage Seal(string phone, int candidateId, string code, Guid codeKey, DateTime now, TimeSpan lifetime) =>
+        new(NoticeTemplates.SignInCode, $"{NoticeTemplates.SignInCode}:{codeKey:N}", candidateId, phone, now)
+        {
+            Title = Title,
+            Text = sealer.Protect(Compose(code, lifetime), now + lifetime),
+        };
 
     /// <summary>The message to hand the gateway, or null when the seal has expired (the code is dead anyway).</summary>
     public CandidateMessage? Open(Notification row)

@@ -34,7 +34,7 @@ public sealed partial class SignInCodeSender(IServiceScopeFactory scopes, ILogge
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var outcome = await scope.ServiceProvider.GetRequiredService<SendPreExamNoticeJob>().SendAsync(id, stoppingToken);
+                    var outcome = await scope.ServiceProvider.GetRequiredService<CandidateMessageSender>().SendAsync(id, stoppingToken);
                     if (outcome is NoticeOutcome.Retrying or NoticeOutcome.Failed)
                         LogNotSent(log, id, outcome);
                 }

@@ -5,6 +5,7 @@ using InterviewPortal.Data.Candidates;
 using InterviewPortal.Data.Requests;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class RefuseInputValidator : AbstractValidator<RefuseInput>
 /// audited, the old and the new number are told) or refuse it with a reason (the candidate is told). Either way
 /// the scans are deleted once the decision is committed.
 /// </summary>
-public sealed class AnswerRequestsHandler(PortalDbContext db, PhoneChangeDocuments documents, TimeProvider clock)
+public sealed class AnswerRequestsHandler(PortalDbContext db, CandidateOutbox outbox, PhoneChangeDocuments documents, TimeProvider clock)
 {
     public async Task<Outcome<int>> AnswerReportAsync(int id, AnswerInput input, CancellationToken ct)
     {
@@ -69,7 +70,8 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, PhoneChangeDocumen
         var now = Decide(request, RequestStatus.Approved, null);
         db.Record("candidate.phone-changed", nameof(Candidate), candidate.Id,
             $"phone change request {id} approved: {PersonalData.MaskPhone(old)} -> {PersonalData.MaskPhone(request.NewPhone)}");
-        db.Notifications.AddRange(PhoneChangeMessages.Approved(request, candidate.Id, old, await CollegeNameAsync(candidate.CollegeId, ct), now));
+        foreach (var message in PhoneChangeMessages.Approved(request, candidate.Id, old, await CollegeNameAsync(candidate.CollegeId, ct), now))
+            outbox.Stage(message);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -93,7 +95,7 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, PhoneChangeDocumen
             .Select(c => new { c.Phone, c.CollegeId }).FirstAsync(ct);
         var now = Decide(request, RequestStatus.Refused, input.Reason!.Trim());
         db.Record("phone-change.refused", nameof(PhoneChangeRequest), id, request.DecisionReason);
-        db.Notifications.Add(PhoneChangeMessages.Refused(request, request.CandidateId, candidate.Phone, await CollegeNameAsync(candidate.CollegeId, ct), now));
+        outbox.Stage(PhoneChangeMessages.Refused(request, request.CandidateId, candidate.Phone, await CollegeNameAsync(candidate.CollegeId, ct), now));
         await db.SaveChangesAsync(ct);
         await documents.DiscardAsync(request, ct);
         return Outcome.Success(id);

@@ -1,12 +1,12 @@
-using InterviewPortal.Data.Notifications;
 using InterviewPortal.Data.Requests;
+using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Infrastructure.Privacy;
 using InterviewPortal.Web.Infrastructure.Time;
 
 namespace InterviewPortal.Web.Features.Inbox;
 
 /// <summary>
-/// What the candidate is told about a phone-change decision, staged in the Notifications outbox with the decision
+/// What the candidate is told about a phone-change decision, staged through <see cref="CandidateOutbox"/> with the decision
 /// (one row per recipient, each with its own idempotency key, so a retry never sends twice). The old number is told
 /// too: if someone else filed the request, its owner learns at once whom to call. Composed in Chinese at staging,
 /// like the ID-decision messages.
@@ -18,7 +18,7 @@ public static class PhoneChangeMessages
     public static string Key(int requestId, string which) => $"{Template}:{requestId}:{which}";
 
     /// <summary>Approval: one message to the number the account had, one to the number it has now.</summary>
-    public static IEnumerable<Notification> Approved(PhoneChangeRequest request, int candidateId, string oldPhone, string collegeName, DateTime now)
+    public static IEnumerable<StagedMessage> Approved(PhoneChangeRequest request, int candidateId, string oldPhone, string collegeName, DateTime now)
     {
         var when = BeijingTime.Format(now);
         yield return Message(request, candidateId, oldPhone, "old", "复试系统登记的手机号已更换",
@@ -30,20 +30,11 @@ public static class PhoneChangeMessages
     }
 
     /// <summary>Refusal: told to the number the account still has, with the secretary's reason.</summary>
-    public static Notification Refused(PhoneChangeRequest request, int candidateId, string currentPhone, string collegeName, DateTime now) =>
+    public static StagedMessage Refused(PhoneChangeRequest request, int candidateId, string currentPhone, string collegeName, DateTime now) =>
         Message(request, candidateId, currentPhone, "refused", "更换手机号申请未通过",
             $"您提交的更换手机号申请（新号码 {PersonalData.MaskPhone(request.NewPhone)}）未获{collegeName}研究生秘书批准：{request.DecisionReason}。"
             + "您的手机号没有变化。如有疑问，请联系学院研究生秘书。", now);
 
-    private static Notification Message(PhoneChangeRequest request, int candidateId, string recipient, string which, string title, string text, DateTime now) => new()
-    {
-        Recipient = recipient,
-        Template = Template,
-        Title = title,
-        Text = text,
-        CandidateId = candidateId,
-        DueAt = now,
-        IdempotencyKey = Key(request.Id, which),
-        CreatedAt = now,
-    };
+    private static StagedMessage Message(PhoneChangeRequest request, int candidateId, string recipient, string which, string title, string text, DateTime now) =>
+        new(Template, Key(request.Id, which), candidateId, recipient, now) { Title = title, Text = text };
 }

@@ -15,7 +15,7 @@ namespace InterviewPortal.Web.Features.Notifications;
 /// </summary>
 [DisableConcurrentExecution(timeoutInSeconds: 50)]
 [AutomaticRetry(Attempts = 0)]
-public sealed class MissedNoticeSweep(PortalDbContext db, TimeProvider clock, ILogger<MissedNoticeSweep> log)
+public sealed class MissedNoticeSweep(PortalDbContext db, CandidateOutbox outbox, TimeProvider clock, ILogger<MissedNoticeSweep> log)
 {
     /// <summary>A claim older than this has outlived the send's own bound (60 s) by far: its process died.</summary>
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
@@ -56,17 +56,7 @@ public sealed class MissedNoticeSweep(PortalDbContext db, TimeProvider clock, IL
             var key = NoticeTemplates.PreExamKey(i.CandidateId, i.StartsAt, i.ExamRoomId, i.Version);
             if (keys.Contains(key))
                 continue;
-            var notice = new Notification
-            {
-                Recipient = i.Phone,
-                Template = NoticeTemplates.PreExam,
-                InterviewId = i.Id,
-                CandidateId = i.CandidateId,
-                DueAt = i.StartsAt.AddMinutes(-lead),
-                IdempotencyKey = key,
-                Late = true,
-            };
-            db.Notifications.Add(notice);
+            var notice = outbox.Stage(PreExamNoticePlanner.Notice(i.Id, i.CandidateId, i.Phone, i.StartsAt, key, lead) with { Late = true });
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -9,7 +9,7 @@ namespace InterviewPortal.Web.Features.Notifications;
 /// Sends due pre-exam notices straight from our own Notifications table, so a notice's due time never
 /// waits on Hangfire's delayed-job machinery (with 10,000 delayed jobs on SQLite it ran minutes late).
 /// Runs in every node that runs jobs (Jobs:Server): every Jobs:NoticePollSeconds it takes the oldest due
-/// Pending rows (index Status, DueAt) and hands them to <see cref="SendPreExamNoticeJob.SendBatchAsync"/>, whose
+/// Pending rows (index Status, DueAt) and hands them to <see cref="CandidateMessageSender.SendBatchAsync"/>, whose
 /// one conditional claim (Pending → Sending) lets only one node send a row.
 /// </summary>
 public sealed partial class NoticeDispatcher(IServiceScopeFactory scopes, JobsOptions options, TimeProvider clock, ILogger<NoticeDispatcher> log)
@@ -58,7 +58,7 @@ public sealed partial class NoticeDispatcher(IServiceScopeFactory scopes, JobsOp
             .OrderBy(n => n.DueAt).Select(n => n.Id).Take(BatchSize).ToListAsync(ct);
         if (due.Count == 0)
             return 0;
-        var outcomes = await scope.ServiceProvider.GetRequiredService<SendPreExamNoticeJob>().SendBatchAsync(due, ct);
+        var outcomes = await scope.ServiceProvider.GetRequiredService<CandidateMessageSender>().SendBatchAsync(due, ct);
         var failed = outcomes.Count(o => o.Value is NoticeOutcome.Retrying or NoticeOutcome.Failed);
         if (failed > 0)
             LogSendsFailed(log, failed, due.Count);

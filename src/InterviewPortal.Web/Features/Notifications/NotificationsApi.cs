@@ -13,7 +13,7 @@ public sealed record NoticeItem(long Id, int? InterviewId, string Template, Date
 public static class NotificationsApi
 {
     public static IServiceCollection AddNotificationHandlers(this IServiceCollection services) =>
-        services.AddScoped<SendPreExamNoticeJob>().AddScoped<MissedNoticeSweep>()
+        services.AddScoped<CandidateOutbox>().AddScoped<CandidateMessageSender>().AddScoped<MissedNoticeSweep>()
             .AddScoped<ResendPreExamNoticeHandler>().AddHostedService<NoticeDispatcher>();
 
     public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)

@@ -2,7 +2,6 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Notifications;
 using InterviewPortal.Data.Settings;
-using InterviewPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -15,7 +14,7 @@ namespace InterviewPortal.Web.Features.Notifications;
 /// The outbox row's idempotency key (candidate, start, room and the interview's version) keeps one
 /// notice per planned time; the claim keeps it from going out twice.
 /// </summary>
-public sealed class PreExamNoticePlanner(PortalDbContext db)
+public sealed class PreExamNoticePlanner(PortalDbContext db, CandidateOutbox outbox)
 {
     private readonly List<(Notification Notice, Interview Interview)> staged = [];
     private bool listening;
@@ -28,8 +27,7 @@ public sealed class PreExamNoticePlanner(PortalDbContext db)
         var lead = await LeadMinutesAsync(ct);
         await WithdrawAsync(interview, ct);
         var recipient = interview.Candidate?.Phone ?? await db.Candidates.IgnoreQueryFilters().Where(c => c.Id == interview.CandidateId).Select(c => c.Phone).FirstAsync(ct);
-        var notice = Notice(interview, recipient, lead);
-        db.Notifications.Add(notice);
+        var notice = outbox.Stage(Notice(interview, recipient, lead));
         staged.Add((notice, interview));
         if (!listening)
         {
@@ -48,21 +46,18 @@ public sealed class PreExamNoticePlanner(PortalDbContext db)
         var notices = interviews.Select(i => Notice(
             i.Id > 0 ? i : throw new InvalidOperationException("PlanInsertedAsync needs saved interviews (with their ids)."),
             i.Candidate?.Phone ?? throw new InvalidOperationException($"Interview {i.Id} was planned without its candidate."), lead)).ToList();
-        await db.InsertRowsAsync(notices, ct);
+        await outbox.StageManyAsync(notices, ct);
     }
 
     private async Task<int> LeadMinutesAsync(CancellationToken ct) =>
         leadMinutes ??= await db.Settings.Select(s => (int?)s.NoticeLeadMinutes).FirstOrDefaultAsync(ct) ?? new PortalSettings().NoticeLeadMinutes;
 
-    private static Notification Notice(Interview interview, string recipient, int leadMinutes) => new()
-    {
-        Recipient = recipient,
-        Template = NoticeTemplates.PreExam,
-        InterviewId = interview.Id == 0 ? null : interview.Id,
-        CandidateId = interview.CandidateId,
-        DueAt = interview.StartsAt.AddMinutes(-leadMinutes),
-        IdempotencyKey = NoticeTemplates.PreExamKey(interview),
-    };
+    private static StagedMessage Notice(Interview interview, string recipient, int leadMinutes) =>
+        Notice(interview.Id == 0 ? null : interview.Id, interview.CandidateId, recipient, interview.StartsAt, NoticeTemplates.PreExamKey(interview), leadMinutes);
+
+    /// <summary>The notice of an interview starting at <paramref name="startsAt"/>: due the lead before it, composed when it goes out.</summary>
+    public static StagedMessage Notice(int? interviewId, int candidateId, string recipient, DateTime startsAt, string key, int leadMinutes) =>
+        new(NoticeTemplates.PreExam, key, candidateId, recipient, startsAt.AddMinutes(-leadMinutes)) { InterviewId = interviewId };
 
     public Task CancelAsync(Interview interview, CancellationToken ct) => WithdrawAsync(interview, ct);
 
@@ -101,31 +96,4 @@ public sealed class PreExamNoticePlanner(PortalDbContext db)
             }
         }
     }
-}
-
-public static class NoticeTemplates
-{
-    public const string PreExam = "pre-exam";
-
-    /// <summary>The assistant's decision on an ID photo, told to the candidate (composed at staging, one per decision).</summary>
-    public const string IdDecision = "id-decision";
-
-    /// <summary>A candidate's sign-in code (no interview; its text is sealed until sent, see SignInCodeMessage).</summary>
-    public const string SignInCode = "signin-code";
-
-    /// <summary>Key prefix of a notice an assistant sends again by hand: each one is new, so it is never deduplicated away.</summary>
-    public const string ResendPrefix = "pre-exam-resend:";
-
-    public static string PreExamKey(Interview interview) => PreExamKey(interview.CandidateId, interview.StartsAt, interview.ExamRoomId, interview.Version);
-
-    /// <summary>
-    /// The interview's version is part of the key: it changes on every reschedule, so moving an interview
-    /// back to a room and start it had before gets a new key instead of colliding with the cancelled row.
-    /// </summary>
-    public static string PreExamKey(int candidateId, DateTime startsAt, int examRoomId, Guid interviewVersion) =>
-        $"{PreExam}:{candidateId}:{startsAt:yyyyMMddHHmm}:{examRoomId}:{interviewVersion:N}";
-
-    public static string IdDecisionKey(int verificationId) => $"{IdDecision}:{verificationId}";
-
-    public static string ResendKey(int interviewId) => $"{ResendPrefix}{interviewId}:{Guid.NewGuid():N}";
 }

@@ -1,6 +1,5 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.Data.Notifications;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ public sealed record NoticeQueued(long NotificationId, int InterviewId);
 /// The assistant sends the pre-exam notice again, now: a new outbox row with a new key, due now, audited;
 /// the dispatcher sends it on its next poll (about a second).
 /// </summary>
-public sealed class ResendPreExamNoticeHandler(PortalDbContext db, TimeProvider clock)
+public sealed class ResendPreExamNoticeHandler(PortalDbContext db, CandidateOutbox outbox, TimeProvider clock)
 {
     /// <summary>Not found when the interview is not in the caller's scope; a conflict when it is over.</summary>
     public async Task<Outcome<NoticeQueued>> HandleAsync(int interviewId, CancellationToken ct)
@@ -24,17 +23,8 @@ public sealed class ResendPreExamNoticeHandler(PortalDbContext db, TimeProvider 
         if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Completed or InterviewStatus.Ended or InterviewStatus.Absent)
             return Outcome.Conflict($"Interview {interviewId} is {interview.Status}: there is nothing to notify.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var notice = new Notification
-        {
-            Recipient = interview.Candidate.Phone,
-            Template = NoticeTemplates.PreExam,
-            InterviewId = interview.Id,
-            CandidateId = interview.CandidateId,
-            DueAt = now,
-            IdempotencyKey = NoticeTemplates.ResendKey(interview.Id),
-            CreatedAt = now,
-        };
-        db.Notifications.Add(notice);
+        var notice = outbox.Stage(new StagedMessage(NoticeTemplates.PreExam, NoticeTemplates.ResendKey(interview.Id), interview.CandidateId,
+            interview.Candidate.Phone, now) { InterviewId = interview.Id });
         db.Record("notice.resend", nameof(Interview), interview.Id, "Pre-exam notice sent again by hand", now);
         await db.SaveChangesAsync(ct);
         return Outcome.Success(new NoticeQueued(notice.Id, interview.Id));

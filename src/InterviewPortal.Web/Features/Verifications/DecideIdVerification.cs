@@ -3,7 +3,6 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Verifications;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
-using InterviewPortal.Data.Notifications;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -37,8 +36,7 @@ public sealed record IdDecisionResult(int Id, int InterviewId, VerificationStatu
 /// stays in the outbox and the dispatcher retries it with back-off, so an outage does not lose it.
 /// Deciding twice is a conflict: the second reviewer sees the first one's decision.
 /// </summary>
-public sealed class DecideIdVerificationHandler(PortalDbContext db, IServiceScopeFactory scopes, TimeProvider clock,
-    ExamDayBroadcaster live, ILogger<DecideIdVerificationHandler> log)
+public sealed class DecideIdVerificationHandler(PortalDbContext db, CandidateOutbox outbox, TimeProvider clock, ExamDayBroadcaster live)
 {
     public async Task<Outcome<IdDecisionResult>> HandleAsync(int id, IdDecision decision, string? reason, CancellationToken ct)
     {
@@ -69,16 +67,15 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, IServiceScop
         v.Reason = reason;
         v.Version = Guid.NewGuid();
         db.Record($"IdPhoto{v.Status}", "IdVerification", id, $"interview {v.InterviewId}" + (reason is null ? "" : $"; reason: {reason}"), now);
-        var message = Message(v, decision, reason, now);
-        db.Notifications.Add(message);
+        var message = outbox.Stage(Message(v, decision, reason, now));
         await db.SaveChangesAsync(ct);
 
-        await SendNowAsync(message.Id, decision);
+        await outbox.SendNowAsync([message.Id]); // now rather than on the dispatcher's next poll; an outage leaves it in the outbox
         await live.InterviewChangedAsync(v.InterviewId, ct);
         return Outcome.Success(new IdDecisionResult(v.Id, v.InterviewId, v.Status, v.ReviewerUserName, now, reason));
     }
 
-    private static Notification Message(IdVerification v, IdDecision decision, string? reason, DateTime now)
+    private static StagedMessage Message(IdVerification v, IdDecision decision, string? reason, DateTime now)
     {
         var (title, text) = decision switch
         {
@@ -86,32 +83,11 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, IServiceScop
             IdDecision.Retake => ("请重新上传身份证照片", $"您上传的身份证照片需要重拍：{reason}。请在光线充足处拍摄身份证人像面，确保字迹清晰、无遮挡，然后重新上传。"),
             _ => ("身份核验未通过", $"您上传的身份证照片未通过核验：{reason}。请通过 WeLink 联系考试助理说明情况。"),
         };
-        return new Notification
+        return new StagedMessage(NoticeTemplates.IdDecision, NoticeTemplates.IdDecisionKey(v.Id), v.Interview.CandidateId, v.Interview.Candidate.Phone, now)
         {
-            Recipient = v.Interview.Candidate.Phone,
-            Template = NoticeTemplates.IdDecision,
+            InterviewId = v.InterviewId,
             Title = title,
             Text = text,
-            InterviewId = v.InterviewId,
-            CandidateId = v.Interview.CandidateId,
-            DueAt = now,
-            IdempotencyKey = NoticeTemplates.IdDecisionKey(v.Id),
-            CreatedAt = now,
         };
-    }
-
-    // Now rather than on the dispatcher's next poll, in a unit of work of its own (the sender claims the row like
-    // the dispatcher does, so the two never both send it). A failure leaves the row Pending with a back-off.
-    private async Task SendNowAsync(long notificationId, IdDecision decision)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SendPreExamNoticeJob>().SendAsync(notificationId, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            log.LogWarning(e, "Could not send verification decision {Decision} now; it stays in the outbox", decision);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Hangfire;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Notifications;
@@ -11,30 +10,27 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPortal.Web.Features.Notifications;
 
 /// <summary>
-/// Sends pre-exam notices and the other candidate messages staged in the Notifications outbox (ID decisions),
-/// by row id; the <see cref="NoticeDispatcher"/> hands it each poll's due rows as one batch. It may run twice or on two nodes: the rows are claimed (Pending → Sending) by one
+/// Sends every candidate message staged in the Notifications outbox through <see cref="CandidateOutbox"/> (pre-exam
+/// notices, ID and phone-change decisions, sign-in codes, pledge reminders), by row id; the <see cref="NoticeDispatcher"/>
+/// hands it each poll's due rows as one batch. It may run twice or on two nodes: the rows are claimed (Pending → Sending) by one
 /// conditional UPDATE in our own database before the gateway is called, so a row goes out from at most one
 /// run. A withdrawn, moved or cancelled interview's notice is skipped; a failed send goes back to Pending
 /// with its due time pushed out (back-off), and after <see cref="MaxAttempts"/> ends as Failed, visible to staff.
 /// Outcomes are written with one SaveChanges and the interviews move to Notified in one conditional UPDATE.
 /// </summary>
-public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gateway, JobsOptions options, TimeProvider clock,
-    SignInCodeMessage signInCodes, ILogger<SendPreExamNoticeJob> log)
+public sealed class CandidateMessageSender(PortalDbContext db, IWeLinkGateway gateway, JobsOptions options, TimeProvider clock,
+    SignInCodeMessage signInCodes, ILogger<CandidateMessageSender> log)
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
 
-    // A row due this soon counts as due: another node's clock may run slightly ahead of ours.
+    // A row due this soon counts as due: another node's clock may run slightly ahead of ours (and CandidateOutbox.OwnSendHold is below it).
     private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(2);
 
     // From the claim on, a shutdown must not cut a batch in half: it finishes within this bound instead
     // (well inside MissedNoticeSweep.StaleClaim, after which a claim counts as abandoned).
     private static readonly TimeSpan SendBound = TimeSpan.FromSeconds(60);
     private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}";
-
-    /// <summary>Kept so Hangfire jobs enqueued by an earlier version still find their method; they only send a due row.</summary>
-    [AutomaticRetry(Attempts = 0)]
-    public Task RunAsync(long notificationId, CancellationToken ct) => SendAsync(notificationId, ct);
 
     /// <summary>How long a failed notice waits before attempt <paramref name="attempts"/> + 1: base × 2^attempts.</summary>
     public TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Max(0, options.NoticeRetrySeconds) * Math.Pow(2, attempts));
@@ -113,7 +109,7 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
             if (notice.Template != NoticeTemplates.PreExam)
             {
                 // Composed when it was staged (a decision message): it goes out as written, whatever the interview did since.
-                sends.Add((notice, null, new CandidateMessage(notice.Recipient, notice.Title ?? "", notice.Text ?? "")));
+                sends.Add((notice, null, new CandidateMessage(notice.Recipient, notice.Title ?? "", notice.Text ?? "", NoticeTemplates.GatewayKind(notice.Template))));
                 continue;
             }
             var interview = interviews.GetValueOrDefault(notice.InterviewId!.Value);
@@ -256,14 +252,4 @@ public sealed class SendPreExamNoticeJob(PortalDbContext db, IWeLinkGateway gate
     }
 
     private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
-}
-
-public enum NoticeOutcome
-{
-    NothingToDo,
-    NotDue,
-    Skipped,
-    Sent,
-    Retrying,
-    Failed,
 }
