@@ -20,7 +20,7 @@ public sealed class ResendPreExamNoticeHandler(PortalDbContext db, TimeProvider 
         var interview = await db.Interviews.Include(i => i.Candidate).FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
             return null;
-        if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Completed or InterviewStatus.Ended or InterviewStatus.Absent)
+        if (interview.Status == InterviewStatus.Cancelled || interview.IsOver)
             throw new DomainRuleException($"Interview {interviewId} is {interview.Status}: there is nothing to notify.");
         var now = clock.GetUtcNow().UtcDateTime;
         var notice = new Notification

@@ -26,15 +26,13 @@ public sealed record UploadIdPhotoResult(IdPhotoAccepted? Accepted, int Status, 
 public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sanitizer, ProtectedFileStore store, TimeProvider clock,
     ExamDayBroadcaster live, IOptions<UploadLimits> limits, ILogger<UploadIdPhotoHandler> log)
 {
-    private static readonly InterviewStatus[] Accepting = [InterviewStatus.Notified, InterviewStatus.IdRejected, InterviewStatus.IdSubmitted];
-
     public async Task<UploadIdPhotoResult> HandleAsync(int interviewId, byte[] upload, CancellationToken ct)
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
             return new(null, 404, $"Interview {interviewId} was not found.");
         await PledgeGate.RequireConfirmedAsync(db, interview.CandidateId, ct);
-        if (!Accepting.Contains(interview.Status))
+        if (!interview.AcceptsIdPhoto)
             return new(null, 409, $"Interview {interviewId} is {interview.Status}: an ID photo is accepted only once the candidate was notified (Notified), for a retake (IdRejected) or to replace one not yet reviewed (IdSubmitted).");
 
         var perInterview = limits.Value.IdPhotosPerInterview;
