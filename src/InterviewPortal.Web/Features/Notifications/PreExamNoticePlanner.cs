@@ -52,7 +52,7 @@ public sealed class PreExamNoticePlanner(PortalDbContext db)
     }
 
     private async Task<int> LeadMinutesAsync(CancellationToken ct) =>
-        leadMinutes ??= await db.Settings.Select(s => (int?)s.NoticeLeadMinutes).FirstOrDefaultAsync(ct) ?? new PortalSettings().NoticeLeadMinutes;
+        leadMinutes ??= (await PortalSettings.CurrentAsync(db.Settings, ct)).NoticeLeadMinutes;
 
     private static Notification Notice(Interview interview, string recipient, int leadMinutes) => new()
     {
