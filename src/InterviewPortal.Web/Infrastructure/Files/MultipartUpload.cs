@@ -50,5 +50,9 @@ public static class MultipartUpload
         {
             return (null, UploadRefusal.Unreadable, e.Message);
         }
+        catch (IOException e) // a body that ends before its closing boundary ("Unexpected end of Stream")
+        {
+            return (null, UploadRefusal.Unreadable, e.Message);
+        }
     }
 }
