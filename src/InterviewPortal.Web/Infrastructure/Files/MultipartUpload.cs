@@ -29,11 +29,13 @@ public static class MultipartUpload
             return (null, UploadRefusal.NotMultipart, null);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
             body.MaxRequestBodySize = maxRequestBytes;
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
-        {
-            MultipartBodyLengthLimit = maxSectionBytes ?? maxRequestBytes, // per section, not the whole body
-            MultipartBoundaryLengthLimit = 128,
-        }));
+        // A form the antiforgery check already read (token in a form field) stays: its body cannot be read twice.
+        if (request.HttpContext.Features.Get<IFormFeature>() is not { Form: not null })
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
+            {
+                MultipartBodyLengthLimit = maxSectionBytes ?? maxRequestBytes, // per section, not the whole body
+                MultipartBoundaryLengthLimit = 128,
+            }));
         try
         {
             return (await request.ReadFormAsync(ct), null, null);
