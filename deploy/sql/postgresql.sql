@@ -828,3 +828,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205182551_DropNotificationJobId') THEN
+    ALTER TABLE "Notifications" DROP COLUMN "JobId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205182551_DropNotificationJobId') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261205182551_DropNotificationJobId', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

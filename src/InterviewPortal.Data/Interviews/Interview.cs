@@ -44,8 +44,17 @@ public class Interview
         InterviewStatus.IdRejected, InterviewStatus.Invited, InterviewStatus.InProgress, InterviewStatus.Interrupted,
     ];
 
-    /// <summary>Whether the interview still holds its slot (a cancelled one does not).</summary>
-    public bool HoldsSlot => Status != InterviewStatus.Cancelled;
+    // After the T-20 notice, for a retake after a rejection, or to replace a photo not yet reviewed (a blurred shot).
+    private static readonly InterviewStatus[] IdPhotoStatuses = [InterviewStatus.Notified, InterviewStatus.IdRejected, InterviewStatus.IdSubmitted];
+
+    /// <summary>Whether an ID photo is accepted now: the upload API, the entity's move and the candidate's page ask this.</summary>
+    public bool AcceptsIdPhoto => AcceptsIdPhotoIn(Status);
+
+    /// <summary>As <see cref="AcceptsIdPhoto"/>, for a read model that carries only the status.</summary>
+    public static bool AcceptsIdPhotoIn(InterviewStatus status) => Array.IndexOf(IdPhotoStatuses, status) >= 0;
+
+    /// <summary>Whether the interview has taken place or been missed: nothing more is sent for it.</summary>
+    public bool IsOver => Status is InterviewStatus.Completed or InterviewStatus.Ended or InterviewStatus.Absent;
 
     public static Interview Book(Candidate candidate, ExamRoom room, DateTime startsAtUtc, int durationMinutes, InterviewKind kind)
     {
@@ -61,8 +70,6 @@ public class Interview
         interview.SetTime(startsAtUtc, durationMinutes);
         return interview;
     }
-
-    public bool Overlaps(DateTime startsAtUtc, DateTime endsAtUtc) => StartsAt < endsAtUtc && startsAtUtc < EndsAt;
 
     public void Reschedule(ExamRoom room, DateTime startsAtUtc, int durationMinutes)
     {
@@ -83,16 +90,9 @@ public class Interview
         Move(InterviewStatus.Cancelled, reason);
     }
 
-    public void MarkNotified(DateTime atUtc)
-    {
-        Require("mark notified", InterviewStatus.Scheduled);
-        NotifiedAt = atUtc;
-        Move(InterviewStatus.Notified);
-    }
-
     public void SubmitIdPhoto()
     {
-        Require("submit an ID photo", InterviewStatus.Notified, InterviewStatus.IdRejected, InterviewStatus.IdSubmitted);
+        Require("submit an ID photo", IdPhotoStatuses);
         Move(InterviewStatus.IdSubmitted);
     }
 

@@ -25,7 +25,6 @@ public class Notification
     public NotificationStatus Status { get; set; } = NotificationStatus.Pending;
     public bool Late { get; set; }
     public string? LastError { get; set; }
-    public string? JobId { get; set; }
     public required string IdempotencyKey { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public Guid Version { get; set; } = Guid.NewGuid();

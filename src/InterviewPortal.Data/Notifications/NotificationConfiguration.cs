@@ -15,7 +15,6 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         b.Property(n => n.Text).HasMaxLength(4000);
         b.Property(n => n.ClaimedBy).HasMaxLength(128);
         b.Property(n => n.LastError).HasMaxLength(1000);
-        b.Property(n => n.JobId).HasMaxLength(64);
         b.Property(n => n.IdempotencyKey).HasMaxLength(200);
         b.Property(n => n.Version).IsConcurrencyToken();
         b.HasIndex(n => n.IdempotencyKey).IsUnique();

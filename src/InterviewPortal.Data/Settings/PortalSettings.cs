@@ -17,6 +17,10 @@ public class PortalSettings
 
     public int PhotoRetentionDays { get; set; } = 30;
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>The saved settings, or the defaults above while none are saved: the one reader, so "not set" means the same everywhere.</summary>
+    public static async Task<PortalSettings> CurrentAsync(IQueryable<PortalSettings> rows, CancellationToken ct) =>
+        await rows.AsNoTracking().FirstOrDefaultAsync(ct) ?? new PortalSettings();
 }
 
 public sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<PortalSettings>

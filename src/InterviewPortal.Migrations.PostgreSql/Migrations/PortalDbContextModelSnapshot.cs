@@ -475,10 +475,6 @@ namespace InterviewPortal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("InterviewId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("JobId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

@@ -475,10 +475,6 @@ namespace InterviewPortal.Migrations.SqlServer.Migrations
                     b.Property<int?>("InterviewId")
                         .HasColumnType("int");
 
-                    b.Property<string>("JobId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

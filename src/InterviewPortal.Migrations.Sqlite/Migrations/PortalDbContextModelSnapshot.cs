@@ -452,10 +452,6 @@ namespace InterviewPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("InterviewId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("JobId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

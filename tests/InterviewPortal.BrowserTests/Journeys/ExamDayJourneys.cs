@@ -28,7 +28,7 @@ public sealed class ExamDayJourneys(BrowserPortal portal) : IClassFixture<Browse
         return interviews[index];
     });
 
-    private Task MarkNotifiedAsync(int interviewId) => portal.Portal.MoveAsync(interviewId, i => i.MarkNotified(DateTime.UtcNow));
+    private Task MarkNotifiedAsync(int interviewId) => portal.Portal.NotifyAsync(interviewId);
 
     [Fact]
     public async Task Assistant_approves_the_photo_and_moves_on_while_the_secretary_console_follows_live()

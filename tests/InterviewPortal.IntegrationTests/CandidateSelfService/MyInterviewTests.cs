@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InterviewPortal.Data.Interviews;
+using InterviewPortal.IntegrationTests.ExamDay;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,7 +101,7 @@ public class MyInterviewTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
             var interview = await db.Interviews.Include(i => i.ExamRoom).SingleAsync(i => i.CandidateId == candidate.Id);
             interview.ExamRoom.RecordSessions = true;
             // Invitations exist only for invited candidates (the page looks the meeting up only from then on).
-            interview.MarkNotified(DateTime.UtcNow);
+            await db.NotifyAsync(interview.Id);
             interview.SubmitIdPhoto();
             interview.VerifyId();
             interview.Invite(DateTime.UtcNow);
@@ -124,7 +125,8 @@ public class MyInterviewTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
         var (client, landing) = await portal.PageClientForCandidateAsync(candidate);
         Assert.DoesNotContain("capture=\"environment\"", await landing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var interviewId = await Move(candidate.Id, i => i.MarkNotified(DateTime.UtcNow));
+        var interviewId = await portal.WithDbAsync(async db =>
+            (await db.NotifyAsync(await db.Interviews.Where(i => i.CandidateId == candidate.Id).Select(i => i.Id).SingleAsync())).Id);
         var notified = await client.GetStringAsync("/Me");
         Assert.Contains("capture=\"environment\"", notified, StringComparison.Ordinal);
         Assert.Contains($"data-url=\"/api/v1/interviews/{interviewId}/id-photo\"", notified, StringComparison.Ordinal);
@@ -136,6 +138,32 @@ public class MyInterviewTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
         var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal("IdRejected", me.GetProperty("interview").GetProperty("status").GetString());
         Assert.Equal("照片反光，看不清号码", me.GetProperty("interview").GetProperty("rejectionReason").GetString());
+    }
+
+    // The page offers what the upload API accepts: while a photo awaits review the candidate may replace it.
+    [Fact]
+    public async Task While_the_photo_awaits_review_the_page_offers_the_replacement_the_api_accepts()
+    {
+        var candidate = await portal.CandidateAsync(6);
+        var interviewId = await portal.WithDbAsync(async db =>
+        {
+            var interview = await db.NotifyAsync(await db.Interviews.Where(i => i.CandidateId == candidate.Id).Select(i => i.Id).SingleAsync());
+            interview.SubmitIdPhoto();
+            await db.SaveChangesAsync();
+            return interview.Id;
+        });
+        var (client, _) = await portal.PageClientForCandidateAsync(candidate);
+
+        var waiting = await client.GetStringAsync("/Me");
+        Assert.Contains($"data-url=\"/api/v1/interviews/{interviewId}/id-photo\"", waiting, StringComparison.Ordinal);
+        Assert.Contains("capture=\"environment\"", waiting, StringComparison.Ordinal);
+        var api = portal.ClientForCandidate(candidate.Id);
+        var replaced = await api.UploadPhotoAsync(interviewId, ExamDay.TestPhotos.Jpeg());
+        Assert.Equal(HttpStatusCode.Accepted, replaced.StatusCode);
+
+        await Move(candidate.Id, i => i.VerifyId());
+        Assert.DoesNotContain("capture=\"environment\"", await client.GetStringAsync("/Me"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.UploadPhotoAsync(interviewId, ExamDay.TestPhotos.Jpeg())).StatusCode);
     }
 
     [Fact]

@@ -25,10 +25,11 @@ public static class ExamDayData
         var room = await db.ExamRooms.Where(r => r.Assistant!.UserName == assistant).Select(r => r.Id).FirstAsync();
         var interview = await db.Interviews.Include(i => i.Candidate)
             .Where(i => i.ExamRoomId == room && i.Status == InterviewStatus.Scheduled).OrderBy(i => i.StartsAt).FirstAsync();
-        interview.MarkNotified(DateTime.UtcNow);
-        await db.SaveChangesAsync();
-        return interview;
+        return await db.NotifyAsync(interview.Id);
     });
+
+    /// <summary>Marks one interview notified the way the notice sender does.</summary>
+    public static Task NotifyAsync(this PortalFactory portal, int interviewId) => portal.WithDbAsync(db => db.NotifyAsync(interviewId));
 
     public static Task MoveAsync(this PortalFactory portal, int interviewId, Action<Interview> move) => portal.WithDbAsync(async db =>
     {

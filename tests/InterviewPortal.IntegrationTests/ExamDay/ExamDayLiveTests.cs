@@ -162,7 +162,7 @@ public class ExamDayLiveTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
             await db.SaveChangesAsync();
             foreach (var verified in new[] { failedInterview, stuckInterview, inFlightInterview })
             {
-                verified.MarkNotified(DateTime.UtcNow);
+                await db.NotifyAsync(verified.Id);
                 verified.SubmitIdPhoto();
                 verified.VerifyId();
             }

@@ -25,15 +25,16 @@ internal static class IntegrityData
             var candidate = await db.Candidates.FirstAsync(c => c.Id == candidateId);
             var room = await db.ExamRooms.FirstAsync(r => r.Id == roomId);
             var interview = Interview.Book(candidate, room, startsAtUtc, 20, InterviewKind.Rehearsal);
+            db.Interviews.Add(interview);
+            await db.SaveChangesAsync();
             if (upTo == InterviewStatus.Invited)
             {
-                interview.MarkNotified(startsAtUtc.AddMinutes(-20));
+                await db.NotifyAsync(interview.Id, startsAtUtc.AddMinutes(-20));
                 interview.SubmitIdPhoto();
                 interview.VerifyId();
                 interview.Invite(startsAtUtc);
+                await db.SaveChangesAsync();
             }
-            db.Interviews.Add(interview);
-            await db.SaveChangesAsync();
             return interview.Id;
         });
 

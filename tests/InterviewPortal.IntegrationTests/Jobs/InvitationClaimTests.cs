@@ -47,8 +47,7 @@ public sealed class InvitationClaimTests
         var id = await portal.BookAsync(DateTime.UtcNow.AddMinutes(minutesFromNow));
         return await portal.WithDbAsync(async db =>
         {
-            var interview = await db.Interviews.FirstAsync(i => i.Id == id);
-            interview.MarkNotified(DateTime.UtcNow);
+            var interview = await db.NotifyAsync(id);
             interview.SubmitIdPhoto();
             interview.VerifyId();
             interview.Invite(DateTime.UtcNow);

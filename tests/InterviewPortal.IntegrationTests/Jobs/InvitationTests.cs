@@ -16,8 +16,7 @@ public sealed class InvitationTests(SqlitePortalFactory portal) : IClassFixture<
         var id = await portal.BookAsync(DateTime.UtcNow.AddMinutes(minutesFromNow));
         await portal.WithDbAsync(async db =>
         {
-            var interview = await db.Interviews.FirstAsync(i => i.Id == id);
-            interview.MarkNotified(DateTime.UtcNow);
+            var interview = await db.NotifyAsync(id);
             interview.SubmitIdPhoto();
             interview.VerifyId();
             await db.SaveChangesAsync();

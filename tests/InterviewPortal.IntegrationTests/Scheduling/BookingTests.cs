@@ -93,8 +93,7 @@ public class BookingTests(SqlitePortalFactory portal) : IClassFixture<SqlitePort
         var id = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         await portal.WithDbAsync(async db =>
         {
-            var interview = await db.Interviews.FirstAsync(i => i.Id == id);
-            interview.MarkNotified(DateTime.UtcNow);
+            var interview = await db.NotifyAsync(id);
             interview.SubmitIdPhoto();
             await db.SaveChangesAsync();
         });

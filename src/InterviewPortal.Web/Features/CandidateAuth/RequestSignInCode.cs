@@ -1,6 +1,7 @@
 using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Candidates;
+using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,13 +14,7 @@ public sealed class SignInCodeValidator : AbstractValidator<SignInCodeRequest>
 {
     public SignInCodeValidator() =>
         RuleFor(r => r.Phone).NotEmpty().WithMessage("请输入手机号 / Enter your mobile number.")
-            .Matches(MobilePhone.Pattern).WithMessage("请输入 11 位中国大陆手机号 / Enter an 11-digit mainland mobile number.");
-}
-
-public static class MobilePhone
-{
-    public const string Pattern = @"^1[3-9]\d{9}$";
-    public static string Normalize(string? phone) => (phone ?? "").Trim();
+            .Must(p => p is null || MobilePhone.IsValid(p)).WithMessage("请输入 11 位中国大陆手机号 / Enter an 11-digit mainland mobile number.");
 }
 
 public enum CodeRequestOutcome

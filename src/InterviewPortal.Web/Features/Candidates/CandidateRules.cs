@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Phone = InterviewPortal.Web.Features.Candidates.MobilePhone;
 
 namespace InterviewPortal.Web.Features.Candidates;
 
@@ -34,9 +35,15 @@ public static class CandidateRules
         : Lang.T("考生编号必须是15位数字", "The exam number must be 15 digits.");
 
     public static string? CheckPhone(string? value) =>
-        (value = value?.Trim()) is null || value.Length == 0 ? Lang.T("手机号不能为空", "The mobile number is required.")
-        : value.Length == 11 && value[0] == '1' && value[1] is >= '3' and <= '9' && value.All(char.IsAsciiDigit) ? null
+        Phone.Normalize(value).Length == 0 ? Lang.T("手机号不能为空", "The mobile number is required.")
+        : Phone.IsValid(value) ? null
         : "手机号必须是11位大陆手机号（1[3-9]开头）/ The mobile number must be an 11-digit mainland number starting 13–19.";
+
+    /// <summary>A candidate's name as the form and the import take it: required, at most 50 characters once trimmed (the column's size).</summary>
+    public static string? CheckName(string? value) =>
+        (value = value?.Trim()) is null || value.Length == 0 ? Lang.T("姓名不能为空", "The name is required.")
+        : value.Length > 50 ? Lang.T("姓名最多50个字符", "The name has at most 50 characters.")
+        : null;
 
     /// <summary>Null when the (normalized) value is a valid 18-character GB 11643 number; else the reason.</summary>
     public static string? CheckIdNumber(string? value)
@@ -74,6 +81,7 @@ public static class CandidateRules
 
     public static void ExamNumber<T>(this IRuleBuilder<T, string?> rule) => rule.Check(CheckExamNumber);
     public static void IdNumber<T>(this IRuleBuilder<T, string?> rule) => rule.Check(CheckIdNumber);
+    public static void PersonName<T>(this IRuleBuilder<T, string?> rule) => rule.Check(CheckName);
     public static void MobilePhone<T>(this IRuleBuilder<T, string?> rule) => rule.Check(CheckPhone);
 
     private static void Check<T>(this IRuleBuilder<T, string?> rule, Func<string?, string?> check) =>

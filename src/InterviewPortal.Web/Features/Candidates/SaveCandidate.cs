@@ -21,8 +21,7 @@ public sealed class CandidateInputValidator : AbstractValidator<CandidateInput>
     public CandidateInputValidator()
     {
         RuleFor(c => c.ExamNumber).ExamNumber();
-        RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Lang.T("姓名不能为空", "The name is required."))
-            .Must(n => n is null || n.Trim().Length <= 50).WithMessage(_ => Lang.T("姓名最多50个字符", "The name has at most 50 characters."));
+        RuleFor(c => c.Name).PersonName();
         RuleFor(c => c.IdNumber).IdNumber();
         RuleFor(c => c.Phone).MobilePhone();
         RuleFor(c => c.MajorId).NotNull().WithMessage(_ => Lang.T("请选择专业", "Choose a major."));

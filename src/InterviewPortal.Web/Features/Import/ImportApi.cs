@@ -1,6 +1,6 @@
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Http.Features;
+using InterviewPortal.Web.Infrastructure.Files;
 
 namespace InterviewPortal.Web.Features.Import;
 
@@ -27,29 +27,17 @@ public static class ImportApi
 
     private static async Task<IResult> Import(HttpContext http, bool? dryRun, CandidateImport import, CancellationToken ct)
     {
-        // Refuse an oversized upload before reading it (the multipart envelope adds a little to the file).
-        if (http.Request.ContentLength > import.MaxFileBytes + EnvelopeBytes)
-            return Problem(413, "The file is too large.", $"The file is larger than the {import.MaxFileBytes / 1024 / 1024} MB limit.");
-        if (!http.Request.HasFormContentType)
-            return Problem(415, "Unsupported media type.", "Send multipart/form-data with the file in the field \"file\".");
-        // A body without a Content-Length (chunked) is cut off by the server at the same bound while it is read.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-            bodySize.MaxRequestBodySize = import.MaxFileBytes + EnvelopeBytes;
-        IFormCollection form;
-        try
-        {
-            form = await http.Request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problem(413, "The file is too large.", $"The file is larger than the {import.MaxFileBytes / 1024 / 1024} MB limit.");
-        }
-        catch (InvalidDataException e)
-        {
-            return Problem(400, "The upload could not be read.", e.Message);
-        }
+        // The multipart envelope adds a little to the file.
+        var (form, refusal, reason) = await MultipartUpload.ReadAsync(http.Request, import.MaxFileBytes + EnvelopeBytes, ct);
+        if (refusal is not null)
+            return refusal switch
+            {
+                UploadRefusal.TooLarge => Problem(413, "The file is too large.", $"The file is larger than the {import.MaxFileBytes / 1024 / 1024} MB limit."),
+                UploadRefusal.NotMultipart => Problem(415, "Unsupported media type.", "Send multipart/form-data with the file in the field \"file\"."),
+                _ => Problem(400, "The upload could not be read.", reason),
+            };
 
-        var outcome = await import.RunAsync(form.Files.GetFile("file"), dryRun ?? false, ct);
+        var outcome = await import.RunAsync(form!.Files.GetFile("file"), dryRun ?? false, ct);
         return outcome.ToResult(result => result.Succeeded
             ? TypedResults.Ok(result)
             : TypedResults.Problem(title: "The import was rejected; nothing was written.", statusCode: 422,

@@ -15,8 +15,7 @@ internal sealed class RowChecks(ImportColumns columns, List<ImportError> errors)
     {
         var before = errors.Count;
         var exam = Value(row, ImportField.ExamNumber, CandidateRules.CheckExamNumber);
-        var name = Value(row, ImportField.Name, n => n.Length == 0 ? Lang.T("姓名不能为空", "The name is required.")
-            : n.Length > 50 ? Lang.T("姓名最多50个字符", "The name has at most 50 characters.") : null);
+        var name = Value(row, ImportField.Name, CandidateRules.CheckName);
         var id = Value(row, ImportField.IdNumber, CandidateRules.CheckIdNumber) is { } raw ? CandidateRules.NormalizeIdNumber(raw) : null;
         var phone = Value(row, ImportField.Phone, CandidateRules.CheckPhone);
         var majorCode = Value(row, ImportField.MajorCode, c => c.Length == 0 ? Lang.T("专业代码不能为空", "The major code is required.") : null);

@@ -58,8 +58,8 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
     public async Task<Outcome<IReadOnlyList<InterviewItem>>> HandleAsync(int roomId, AutoScheduleRequest request, CancellationToken ct)
     {
         var kind = request.KindOrDefault;
-        var settings = await db.Settings.AsNoTracking().Select(s => s.DailyWindows).FirstOrDefaultAsync(ct);
-        if (!DailyWindows.TryParse(settings ?? new Data.Settings.PortalSettings().DailyWindows, out var windows, out _))
+        var settings = (await Data.Settings.PortalSettings.CurrentAsync(db.Settings, ct)).DailyWindows;
+        if (!DailyWindows.TryParse(settings, out var windows, out _))
             return Fail.Conflict($"The daily windows setting “{settings}” cannot be read; an administrator must correct it.");
         if (!windows.Fits(request.DurationMinutes!.Value))
             return Fail.Invalid("durationMinutes", $"{request.DurationMinutes} minutes do not fit in any daily window ({windows}).");

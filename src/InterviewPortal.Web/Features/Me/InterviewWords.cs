@@ -35,7 +35,4 @@ public static class InterviewWords
         RequestStatus.Refused => Lang.T("未同意", "Refused"),
         _ => status.ToString(),
     };
-
-    /// <summary>Whether the ID photo can be sent now: after the T-20 notice, or again after a rejection.</summary>
-    public static bool PhotoDue(InterviewStatus status) => status is InterviewStatus.Notified or InterviewStatus.IdRejected;
 }

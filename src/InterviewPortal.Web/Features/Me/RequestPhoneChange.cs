@@ -1,8 +1,7 @@
-using System.Text.RegularExpressions;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Requests;
 using InterviewPortal.Web.Features.Audit;
-using InterviewPortal.Web.Features.CandidateAuth;
+using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Features.Verifications;
 using InterviewPortal.Web.Infrastructure.Files;
@@ -29,7 +28,7 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         var errors = new Dictionary<string, string[]>();
         var kinds = new List<OutcomeKind>();
         var newPhone = MobilePhone.Normalize(input.NewPhone);
-        if (!PhonePattern().IsMatch(newPhone))
+        if (!MobilePhone.IsValid(newPhone))
             Add(errors, kinds, "newPhone", "请输入 11 位中国大陆手机号 / Enter an 11-digit mainland mobile number.", OutcomeKind.Invalid);
         var reason = input.Reason?.Trim() ?? "";
         if (reason.Length == 0)
@@ -147,7 +146,4 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
         kinds.Add(kind);
     }
-
-    [GeneratedRegex(MobilePhone.Pattern)]
-    private static partial Regex PhonePattern();
 }

@@ -197,7 +197,7 @@ public sealed class CandidateMessageSender(PortalDbContext db, IWeLinkGateway ga
         if (interview.Status == InterviewStatus.Cancelled)
             return (NotificationStatus.Cancelled, "The interview was cancelled.");
         if (resend)
-            return interview.Status is InterviewStatus.Completed or InterviewStatus.Ended or InterviewStatus.Absent
+            return interview.IsOver
                 ? (NotificationStatus.Cancelled, $"The interview is already {interview.Status}.")
                 : null;
         if (NoticeTemplates.PreExamKey(interview) != notice.IdempotencyKey)
@@ -235,20 +235,13 @@ public sealed class CandidateMessageSender(PortalDbContext db, IWeLinkGateway ga
         }
     }
 
-    // Only a Scheduled interview moves to Notified: one conditional UPDATE, so a concurrent move of the
-    // interview (reschedule, cancel) wins. The batch shares one new Version: each row's still changes.
+    // Only a Scheduled interview moves to Notified (InterviewNotices): a concurrent reschedule or cancel wins.
     private async Task MarkNotifiedAsync(List<int> interviewIds, CancellationToken ct)
     {
         if (interviewIds.Count == 0)
             return;
         var at = clock.GetUtcNow().UtcDateTime;
-        await db.Interviews.IgnoreQueryFilters()
-            .Where(i => interviewIds.Contains(i.Id) && i.Status == InterviewStatus.Scheduled)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Status, InterviewStatus.Notified)
-                .SetProperty(i => i.NotifiedAt, at)
-                .SetProperty(i => i.StatusNote, (string?)null)
-                .SetProperty(i => i.Version, Guid.NewGuid()), ct);
+        await db.Interviews.IgnoreQueryFilters().Where(i => interviewIds.Contains(i.Id)).MarkNotifiedAsync(at, ct);
     }
 
     private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];

@@ -40,7 +40,7 @@ public sealed class MissedNoticeSweep(PortalDbContext db, CandidateOutbox outbox
     // Interviews already inside their notice window with no notice row for their current time (e.g. seeded ones).
     private async Task<List<long>> CreateMissingAsync(DateTime now, CancellationToken ct)
     {
-        var lead = await db.Settings.Select(s => (int?)s.NoticeLeadMinutes).FirstOrDefaultAsync(ct) ?? new PortalSettings().NoticeLeadMinutes;
+        var lead = (await PortalSettings.CurrentAsync(db.Settings, ct)).NoticeLeadMinutes;
         var horizon = now.AddMinutes(lead);
         var due = await db.Interviews.IgnoreQueryFilters().AsNoTracking()
             .Where(i => i.Status == InterviewStatus.Scheduled && i.StartsAt > now && i.StartsAt <= horizon)

@@ -50,7 +50,7 @@ public sealed class PreExamNoticePlanner(PortalDbContext db, CandidateOutbox out
     }
 
     private async Task<int> LeadMinutesAsync(CancellationToken ct) =>
-        leadMinutes ??= await db.Settings.Select(s => (int?)s.NoticeLeadMinutes).FirstOrDefaultAsync(ct) ?? new PortalSettings().NoticeLeadMinutes;
+        leadMinutes ??= (await PortalSettings.CurrentAsync(db.Settings, ct)).NoticeLeadMinutes;
 
     private static StagedMessage Notice(Interview interview, string recipient, int leadMinutes) =>
         Notice(interview.Id == 0 ? null : interview.Id, interview.CandidateId, recipient, interview.StartsAt, NoticeTemplates.PreExamKey(interview), leadMinutes);

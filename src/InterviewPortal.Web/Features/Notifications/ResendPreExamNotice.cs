@@ -20,7 +20,7 @@ public sealed class ResendPreExamNoticeHandler(PortalDbContext db, CandidateOutb
         var interview = await db.Interviews.Include(i => i.Candidate).FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
             return Outcome.NotFound($"Interview {interviewId} was not found.");
-        if (interview.Status is InterviewStatus.Cancelled or InterviewStatus.Completed or InterviewStatus.Ended or InterviewStatus.Absent)
+        if (interview.Status == InterviewStatus.Cancelled || interview.IsOver)
             return Outcome.Conflict($"Interview {interviewId} is {interview.Status}: there is nothing to notify.");
         var now = clock.GetUtcNow().UtcDateTime;
         var notice = outbox.Stage(new StagedMessage(NoticeTemplates.PreExam, NoticeTemplates.ResendKey(interview.Id), interview.CandidateId,

@@ -37,7 +37,7 @@ public sealed class UpdateSettingsHandler(PortalDbContext db)
 {
     public async Task<SettingsInput> GetAsync(CancellationToken ct)
     {
-        var s = await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new PortalSettings();
+        var s = await PortalSettings.CurrentAsync(db.Settings, ct);
         return new SettingsInput(s.NoticeLeadMinutes, s.DailyWindows, s.PhotoRetentionDays);
     }
 

@@ -22,7 +22,7 @@ public sealed class PhotoRetentionJob(PortalDbContext db, ProtectedFileStore sto
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        var days = await db.Settings.Select(s => (int?)s.PhotoRetentionDays).FirstOrDefaultAsync(ct) ?? new PortalSettings().PhotoRetentionDays;
+        var days = (await PortalSettings.CurrentAsync(db.Settings, ct)).PhotoRetentionDays;
         var now = clock.GetUtcNow().UtcDateTime;
         var endedBefore = now.AddDays(-days);
         var deleted = 0;

@@ -24,8 +24,6 @@ public sealed record IdPhotoAccepted(int VerificationId, int InterviewId, Interv
 public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sanitizer, ProtectedFileStore store, TimeProvider clock,
     ExamDayBroadcaster live, IOptions<UploadLimits> limits, ILogger<UploadIdPhotoHandler> log)
 {
-    private static readonly InterviewStatus[] Accepting = [InterviewStatus.Notified, InterviewStatus.IdRejected, InterviewStatus.IdSubmitted];
-
     public async Task<Outcome<IdPhotoAccepted>> HandleAsync(int interviewId, byte[] upload, CancellationToken ct)
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
@@ -33,7 +31,7 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
             return Outcome.NotFound($"Interview {interviewId} was not found.");
         if (await PledgeGate.RefusalAsync(db, interview.CandidateId, ct) is { } unconfirmed)
             return unconfirmed;
-        if (!Accepting.Contains(interview.Status))
+        if (!interview.AcceptsIdPhoto)
             return Outcome.Conflict($"Interview {interviewId} is {interview.Status}: an ID photo is accepted only once the candidate was notified (Notified), for a retake (IdRejected) or to replace one not yet reviewed (IdSubmitted).");
 
         var perInterview = limits.Value.IdPhotosPerInterview;

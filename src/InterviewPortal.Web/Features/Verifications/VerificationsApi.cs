@@ -2,6 +2,7 @@ using InterviewPortal.Data.Staff;
 using InterviewPortal.Data.Verifications;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Files;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -40,24 +41,15 @@ public static class VerificationsApi
 
     private static async Task<IResult> Upload(int id, HttpRequest request, UploadIdPhotoHandler handler, CancellationToken ct)
     {
-        if (request.ContentLength > MaxUploadRequestBytes)
-            return Problem(413, "The photo is larger than 8 MB.");
-        if (!request.HasFormContentType || !request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            return Problem(415, "Send the photo as multipart/form-data in a field named 'photo'.");
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return Problem(e.StatusCode, e.StatusCode == 413 ? "The photo is larger than 8 MB." : "The multipart body could not be read.");
-        }
-        catch (InvalidDataException)
-        {
-            return Problem(400, "The multipart body could not be read.");
-        }
-        var photo = form.Files.GetFile("photo");
+        var (form, refusal, _) = await MultipartUpload.ReadAsync(request, MaxUploadRequestBytes, ct);
+        if (refusal is not null)
+            return refusal switch
+            {
+                UploadRefusal.TooLarge => Problem(413, "The photo is larger than 8 MB."),
+                UploadRefusal.NotMultipart => Problem(415, "Send the photo as multipart/form-data in a field named 'photo'."),
+                _ => Problem(400, "The multipart body could not be read."),
+            };
+        var photo = form!.Files.GetFile("photo");
         if (photo is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = ["Attach the ID photo (JPEG or PNG) in the field 'photo'."] });
         if (photo.Length > PhotoSanitizer.MaxBytes)

@@ -1,6 +1,7 @@
 using InterviewPortal.Web.Features.Shared;
 using FluentValidation;
 using InterviewPortal.Web.Features.CandidateAuth;
+using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Database;
 using InterviewPortal.Web.Infrastructure.Localization;
