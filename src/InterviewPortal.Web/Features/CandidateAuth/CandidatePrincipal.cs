@@ -21,4 +21,8 @@ public static class CandidatePrincipal
         ], authenticationType, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
     }
+
+    /// <summary>The signed-in candidate's id, read back from the claim <see cref="Create"/> puts on; the Candidate policy guarantees the claim.</summary>
+    public static int CandidateId(this ClaimsPrincipal user) =>
+        int.Parse(user.FindFirstValue(PortalClaims.CandidateId) ?? throw new InvalidOperationException("Not a candidate principal."), CultureInfo.InvariantCulture);
 }
