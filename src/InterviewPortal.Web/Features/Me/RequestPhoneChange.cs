@@ -88,7 +88,7 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
             };
             db.PhoneChangeRequests.Add(request);
             await db.SaveChangesAsync(ct);
-            db.Record("PhoneChangeRequested", nameof(PhoneChangeRequest), request.Id);
+            db.Record("phone-change.requested", nameof(PhoneChangeRequest), request.Id);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return (ToView(request), null);

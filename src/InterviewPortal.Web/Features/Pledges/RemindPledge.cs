@@ -46,14 +46,14 @@ public sealed class RemindPledgeHandler(PortalDbContext db, PledgeStatusHandler 
             try
             {
                 await gateway.SendMessageAsync(Message(target.Phone, version), ct);
-                db.Record("PledgeReminderSent", "Candidate", target.Id, $"version {version}");
+                db.Record("pledge.reminder-sent", "Candidate", target.Id, $"version {version}");
                 sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The exception text may carry the gateway's echo of the phone number: log its type only.
                 log.LogWarning("Pledge reminder to candidate {CandidateId} failed: {Error}", target.Id, e.GetType().Name);
-                db.Record("PledgeReminderFailed", "Candidate", target.Id, e.GetType().Name);
+                db.Record("pledge.reminder-failed", "Candidate", target.Id, e.GetType().Name);
                 failed++;
             }
         }

@@ -49,7 +49,7 @@ public sealed class RecordRehearsalOutcomeHandler(PortalDbContext db)
         {
             return new(RehearsalOutcomeStatus.Refused, Reason: e.Message);
         }
-        db.Record("RehearsalOutcomeRecorded", nameof(Interview), interview.Id, request.Outcome.Value.ToString());
+        db.Record("rehearsal.outcome-recorded", nameof(Interview), interview.Id, request.Outcome.Value.ToString());
         await db.SaveChangesAsync(ct);
         return new(RehearsalOutcomeStatus.Recorded,
             new RehearsalOutcomeRecord(interview.Id, interview.CandidateId, interview.RehearsalOutcome!.Value, interview.RehearsalNote, interview.Status));

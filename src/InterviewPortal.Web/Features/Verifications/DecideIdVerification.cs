@@ -60,7 +60,7 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, IServiceScop
         v.DecidedAt = now;
         v.Reason = reason;
         v.Version = Guid.NewGuid();
-        db.Record($"IdPhoto{v.Status}", "IdVerification", id, $"interview {v.InterviewId}" + (reason is null ? "" : $"; reason: {reason}"), now);
+        db.Record(AuditAction(v.Status), "IdVerification", id, $"interview {v.InterviewId}" + (reason is null ? "" : $"; reason: {reason}"), now);
         var message = Message(v, decision, reason, now);
         db.Notifications.Add(message);
         await db.SaveChangesAsync(ct);
@@ -69,6 +69,14 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, IServiceScop
         await live.InterviewChangedAsync(v.InterviewId, ct);
         return new IdDecisionResult(v.Id, v.InterviewId, v.Status, v.ReviewerUserName, now, reason);
     }
+
+    private static string AuditAction(VerificationStatus decided) => decided switch
+    {
+        VerificationStatus.Approved => "id-photo.approved",
+        VerificationStatus.Rejected => "id-photo.rejected",
+        VerificationStatus.RetakeRequested => "id-photo.retake-requested",
+        _ => throw new ArgumentOutOfRangeException(nameof(decided)),
+    };
 
     private static Notification Message(IdVerification v, IdDecision decision, string? reason, DateTime now)
     {
