@@ -17,7 +17,6 @@ public static class StaffRoles
     public const string Admin = "Admin";
     public const string Secretary = "Secretary";
     public const string Assistant = "Assistant";
-    public const string Candidate = "Candidate";
 
     public static readonly string[] All = [Admin, Secretary, Assistant];
 }

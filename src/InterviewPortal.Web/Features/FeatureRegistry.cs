@@ -63,6 +63,7 @@ public static class FeatureRegistry
         api.MapCandidatesApi();
         api.MapCandidateAuthApi();
         api.MapMeApi();
+        api.MapSelfCheckPing();
         api.MapPledgesApi();
         api.MapRehearsalsApi();
         api.MapVerificationsApi();

@@ -1,6 +1,6 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.Data.Staff;
+using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Database;
 using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -25,7 +25,7 @@ public class IndexModel(PortalDbContext db, DatabaseOptions database, TimeProvid
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.IsInRole(StaffRoles.Candidate))
+        if (User.IsInRole(CandidateRole.Name))
             return Redirect("/Me");
         SignedIn = db.Scope.IsStaff;
         if (!SignedIn)

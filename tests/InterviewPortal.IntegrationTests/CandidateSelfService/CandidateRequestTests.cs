@@ -34,7 +34,7 @@ public partial class CandidateRequestTests(SqlitePortalFactory portal) : IClassF
         Assert.Equal(candidate.Id, row.CandidateId);
         Assert.Equal(candidate.CollegeId, row.CollegeId);
         Assert.Equal("Open", body.GetProperty("status").GetString());
-        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "AssignmentReported" && a.EntityId == id.ToString())));
+        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "assignment-report.created" && a.EntityId == id.ToString())));
     }
 
     [Fact]

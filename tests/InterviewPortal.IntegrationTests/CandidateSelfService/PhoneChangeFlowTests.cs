@@ -43,7 +43,7 @@ public abstract class PhoneChangeFlowTests(PortalFactory portal)
             Assert.False(TestPhotos.Contains(bytes, TestPhotos.SecretMarker), document);
         }
         var views = await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking()
-            .Where(a => a.Action == "PhoneChangeDocumentViewed" && a.EntityId == id.ToString()).ToListAsync());
+            .Where(a => a.Action == "phone-change.document-viewed" && a.EntityId == id.ToString()).ToListAsync());
         Assert.Equal(["admissionTicket", "idCard"], views.Select(v => v.Detail!.Split(';')[0]).Order());
         Assert.All(views, v => Assert.Equal("secretary1", v.Actor));
         Assert.All(views, v => Assert.Contains("request ", v.Detail, StringComparison.Ordinal));
@@ -155,10 +155,10 @@ public abstract class PhoneChangeFlowTests(PortalFactory portal)
         Assert.Equal(HttpStatusCode.Forbidden, (await (await portal.ClientForStaffAsync("assistant1")).GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await portal.CreateClient().GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await portal.ClientForStaffAsync("secretary1")).GetAsync($"/api/v1/inbox/phone-change-requests/{id}/documents/passport")).StatusCode);
-        Assert.False(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "PhoneChangeDocumentViewed" && a.EntityId == id.ToString())));
+        Assert.False(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "phone-change.document-viewed" && a.EntityId == id.ToString())));
 
         await PhoneChangeKit.AssertScanAsync(await (await portal.ClientForStaffAsync("admin")).GetAsync(url));
-        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "PhoneChangeDocumentViewed" && a.EntityId == id.ToString() && a.Actor == "admin")));
+        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "phone-change.document-viewed" && a.EntityId == id.ToString() && a.Actor == "admin")));
     }
 }
 

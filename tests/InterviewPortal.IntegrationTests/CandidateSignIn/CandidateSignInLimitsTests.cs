@@ -127,7 +127,7 @@ public abstract class CandidateSignInLimitsTests<TPortal>(TPortal portal) : ICla
         // Even the right code is refused to that /64 now, from another of its addresses too; the owner is not touched.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await strict.ClientFrom("2001:db8:7::2").RequestTokenAsync(candidate.Phone, code)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await strict.ClientFrom(Owner).RequestTokenAsync(candidate.Phone, code)).StatusCode);
-        Assert.Equal(3, await strict.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "CandidateSignInRefused" && a.Actor == "address:2001:db8:7::/64")));
+        Assert.Equal(3, await strict.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "candidate.sign-in-refused" && a.Actor == "address:2001:db8:7::/64")));
     }
 
     private Task<List<string>> SentCodesAsync(string phone) => SentCodesAsync(portal, phone);

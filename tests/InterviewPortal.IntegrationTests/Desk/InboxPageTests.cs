@@ -31,7 +31,7 @@ public partial class InboxPageTests(SqlitePortalFactory portal) : IClassFixture<
 
         foreach (var link in links)
             await PhoneChangeKit.AssertScanAsync(await client.GetAsync(link));
-        Assert.Equal(2, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "PhoneChangeDocumentViewed"
+        Assert.Equal(2, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "phone-change.document-viewed"
             && a.EntityId == id.ToString() && a.Actor == "secretary1")));
 
         // Another college's secretary gets nothing from the same link.

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.Data.Staff;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
@@ -64,7 +63,7 @@ public static class ExamDayData
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.Name, $"candidate:{candidateId}"),
-            new Claim(ClaimTypes.Role, StaffRoles.Candidate),
+            new Claim(ClaimTypes.Role, CandidateRole.Name),
             new Claim(PortalClaims.CandidateId, candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ], AuthSchemes.Bearer, ClaimTypes.Name, ClaimTypes.Role);
         var options = portal.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSchemes.Bearer);

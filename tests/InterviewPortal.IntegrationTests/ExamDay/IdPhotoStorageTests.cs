@@ -33,7 +33,7 @@ public abstract class IdPhotoStorageTests(PortalFactory portal)
         Assert.Null(rows[0].PhotoKey);
         Assert.NotNull(rows[0].PhotoDeletedAt);
         Assert.True(File.Exists(store.PathOf(rows[1].PhotoKey!)));
-        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "IdPhotoDeleted" && a.EntityId == first.Id.ToString()
+        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "id-photo.deleted" && a.EntityId == first.Id.ToString()
             && a.Detail!.Contains("superseded"))));
     }
 

@@ -105,7 +105,7 @@ public class IdPhotoUploadTests(SqlitePortalFactory portal) : IClassFixture<Sqli
 
         var rows = await portal.WithDbAsync(db => db.IdVerifications.Where(v => v.InterviewId == interview.Id).OrderBy(v => v.Id).ToListAsync());
         Assert.Equal([VerificationStatus.Superseded, VerificationStatus.Pending], rows.Select(r => r.Status));
-        var audits = await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "IdPhotoSubmitted" && a.Actor == "assistant1"
+        var audits = await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "id-photo.submitted" && a.Actor == "assistant1"
             && (a.EntityId == rows[0].Id.ToString() || a.EntityId == rows[1].Id.ToString())));
         Assert.Equal(2, audits);
     }

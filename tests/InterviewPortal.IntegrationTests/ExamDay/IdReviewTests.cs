@@ -61,7 +61,7 @@ public class IdReviewTests(SqlitePortalFactory portal) : IClassFixture<SqlitePor
         Assert.Equal(HttpStatusCode.Forbidden, (await portal.ClientForCandidate(submitted.CandidateId).GetAsync(url)).StatusCode);
 
         var views = await portal.WithDbAsync(db => db.AuditEntries
-            .Where(a => a.Action == "IdPhotoViewed" && a.Entity == "IdVerification" && a.EntityId == submitted.VerificationId.ToString())
+            .Where(a => a.Action == "id-photo.viewed" && a.Entity == "IdVerification" && a.EntityId == submitted.VerificationId.ToString())
             .Select(a => a.Actor).ToListAsync());
         Assert.Equal(["assistant1", "assistant1", "secretary1"], views.Order());
     }
@@ -111,9 +111,9 @@ public class IdReviewTests(SqlitePortalFactory portal) : IClassFixture<SqlitePor
         Assert.Equal(InterviewStatus.IdVerified, await StatusOf(submitted.InterviewId));
 
         var decisions = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.Entity == "IdVerification"
-                && (a.EntityId == submitted.VerificationId.ToString() || a.EntityId == newId.ToString()) && a.Action != "IdPhotoSubmitted")
+                && (a.EntityId == submitted.VerificationId.ToString() || a.EntityId == newId.ToString()) && a.Action != "id-photo.submitted")
             .OrderBy(a => a.Id).Select(a => new { a.Action, a.Actor, a.Detail }).ToListAsync());
-        Assert.Equal(["IdPhotoRetakeRequested", "IdPhotoApproved"], decisions.Select(d => d.Action));
+        Assert.Equal(["id-photo.retake-requested", "id-photo.approved"], decisions.Select(d => d.Action));
         Assert.All(decisions, d => Assert.Equal("assistant1", d.Actor));
         Assert.Contains("照片反光", decisions[0].Detail);
         var row = await portal.WithDbAsync(db => db.IdVerifications.FirstAsync(v => v.Id == newId));
@@ -133,7 +133,7 @@ public class IdReviewTests(SqlitePortalFactory portal) : IClassFixture<SqlitePor
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/v1/verifications/{submitted.VerificationId}/reject", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/v1/verifications/{submitted.VerificationId}/reject", new { reason = "证件与本人信息不符" })).StatusCode);
         Assert.Equal(InterviewStatus.IdRejected, await StatusOf(submitted.InterviewId));
-        Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "IdPhotoRejected" && a.EntityId == submitted.VerificationId.ToString())));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "id-photo.rejected" && a.EntityId == submitted.VerificationId.ToString())));
         var phone = await portal.WithDbAsync(db => db.Candidates.Where(c => c.Id == submitted.CandidateId).Select(c => c.Phone).FirstAsync());
         Assert.True(await portal.WithDbAsync(db => db.GatewayOutbox.AnyAsync(g => g.Recipient == phone && g.Text.Contains("证件与本人信息不符"))));
     }

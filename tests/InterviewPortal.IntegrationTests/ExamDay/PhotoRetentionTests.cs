@@ -36,13 +36,13 @@ public class PhotoRetentionTests(SqlitePortalFactory portal) : IClassFixture<Sql
             Assert.Null(rows[kept.Id].PhotoDeletedAt);
             Assert.True(File.Exists(store.PathOf(kept.Key)));
         }
-        var audits = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "IdPhotoDeleted").Select(a => new { a.EntityId, a.Actor }).ToListAsync());
+        var audits = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "id-photo.deleted").Select(a => new { a.EntityId, a.Actor }).ToListAsync());
         Assert.Equal([(due.Id.ToString(), "system")], audits.Select(a => (a.EntityId, a.Actor)));
 
         // A second run finds nothing due and writes nothing.
         await using (var scope = portal.Services.CreateAsyncScope())
             Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PhotoRetentionJob>().RunAsync(CancellationToken.None));
-        Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "IdPhotoDeleted")));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "id-photo.deleted")));
     }
 
     private sealed record StoredPhoto(int Id, string Key);

@@ -65,7 +65,7 @@ public class PledgeApiTests(SqlitePortalFactory portal) : IClassFixture<SqlitePo
         var stored = await portal.WithDbAsync(db => db.PledgeConfirmations.SingleAsync(c => c.CandidateId == candidateId && c.Version == first));
         Assert.True(DateTime.UtcNow - stored.ConfirmedAt < TimeSpan.FromMinutes(1));
         Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a =>
-            a.Action == "PledgeConfirmed" && a.EntityId == candidateId.ToString() && a.Actor == $"candidate:{candidateId}")));
+            a.Action == "pledge.confirmed" && a.EntityId == candidateId.ToString() && a.Actor == $"candidate:{candidateId}")));
 
         // Confirming twice changes nothing; an edit of the text asks everybody again.
         Assert.Equal(HttpStatusCode.OK, (await candidate.PostAsJsonAsync("/api/v1/me/pledge", new { version = first })).StatusCode);

@@ -78,7 +78,7 @@ public class PledgeStatusTests(SqlitePortalFactory portal) : IClassFixture<Sqlit
         var outbox = await portal.WithDbAsync(db => db.GatewayOutbox.Where(g => g.Kind == "PledgeReminder" && g.CreatedAt >= since).ToListAsync());
         Assert.Equal(phones.Order(), outbox.Select(o => o.Recipient).Order());
         Assert.All(outbox, o => Assert.Contains("诚信承诺", o.Text));
-        var audited = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "PledgeReminderSent" && a.Actor == "secretary2" && a.At >= since).CountAsync());
+        var audited = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "pledge.reminder-sent" && a.Actor == "secretary2" && a.At >= since).CountAsync());
         Assert.Equal(expected.Count, audited);
     }
 

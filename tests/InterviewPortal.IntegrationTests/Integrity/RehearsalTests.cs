@@ -27,7 +27,7 @@ public class RehearsalTests(SqlitePortalFactory portal) : IClassFixture<SqlitePo
         var stored = await portal.WithDbAsync(db => db.Interviews.SingleAsync(i => i.Id == rehearsal));
         Assert.Equal(RehearsalOutcome.NetworkFailed, stored.RehearsalOutcome);
         Assert.Equal("Wi-Fi dropped twice", stored.RehearsalNote);
-        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "RehearsalOutcomeRecorded" && a.EntityId == rehearsal.ToString() && a.Actor == "assistant1")));
+        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "rehearsal.outcome-recorded" && a.EntityId == rehearsal.ToString() && a.Actor == "assistant1")));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using InterviewPortal.Data.Staff;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
@@ -33,7 +32,7 @@ public static class CandidateClients
         [
             new Claim(ClaimTypes.NameIdentifier, $"candidate:{id}"),
             new Claim(ClaimTypes.Name, $"candidate:{id}"),
-            new Claim(ClaimTypes.Role, StaffRoles.Candidate),
+            new Claim(ClaimTypes.Role, CandidateRole.Name),
             new Claim(PortalClaims.CandidateId, id),
         ], AuthSchemes.Bearer);
         var properties = new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1), IssuedUtc = DateTimeOffset.UtcNow };

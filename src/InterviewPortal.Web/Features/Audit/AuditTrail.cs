@@ -1,12 +1,19 @@
+using System.Text.RegularExpressions;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Audit;
 
 namespace InterviewPortal.Web.Features.Audit;
 
 /// <summary>Adds an audit entry to the caller's unit of work, with the scope's actor; saved with the change it describes.</summary>
-public static class AuditTrail
+// Action names have one style: "entity.what-happened", lower case, words joined by hyphens
+// ("interview.book", "pledge.confirmed", "id-photo.retake-requested"); tests match them as written.
+public static partial class AuditTrail
 {
-    public static void Record(this PortalDbContext db, string action, string entity, object? entityId, string? detail = null, DateTime? at = null) =>
+    public static void Record(this PortalDbContext db, string action, string entity, object? entityId, string? detail = null, DateTime? at = null)
+    {
+        // A programming slip, refused where it is made: every test that touches the entry's path then catches it.
+        if (!IsInStyle(action))
+            throw new ArgumentException($"Audit action \"{action}\" is not entity.what-happened in lower case with hyphens.", nameof(action));
         db.AuditEntries.Add(new AuditEntry
         {
             At = at ?? DateTime.UtcNow,
@@ -16,4 +23,10 @@ public static class AuditTrail
             EntityId = entityId?.ToString(),
             Detail = detail,
         });
+    }
+
+    public static bool IsInStyle(string action) => ActionStyle().IsMatch(action);
+
+    [GeneratedRegex(@"^[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$")]
+    private static partial Regex ActionStyle();
 }

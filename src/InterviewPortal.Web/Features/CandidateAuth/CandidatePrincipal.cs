@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Infrastructure.Auth;
 
 namespace InterviewPortal.Web.Features.CandidateAuth;
@@ -15,11 +14,15 @@ public static class CandidatePrincipal
         [
             new Claim(ClaimTypes.NameIdentifier, $"candidate:{id}"),
             new Claim(ClaimTypes.Name, candidate.ExamNumber),
-            new Claim(ClaimTypes.Role, StaffRoles.Candidate),
+            new Claim(ClaimTypes.Role, CandidateRole.Name),
             new Claim(PortalClaims.CandidateId, id),
             // The session ends when the phone changes (SessionStamps compares this with the candidate's current stamp).
             new Claim(PortalClaims.SessionStamp, candidate.SessionStamp ?? ""),
         ], authenticationType, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
     }
+
+    /// <summary>The signed-in candidate's id, read back from the claim <see cref="Create"/> puts on; the Candidate policy guarantees the claim.</summary>
+    public static int CandidateId(this ClaimsPrincipal user) =>
+        int.Parse(user.FindFirstValue(PortalClaims.CandidateId) ?? throw new InvalidOperationException("Not a candidate principal."), CultureInfo.InvariantCulture);
 }

@@ -39,7 +39,7 @@ public enum SignInCheck
 public sealed class VerifySignInCodeHandler(
     PortalDbContext db, SignInCodeHasher hasher, TimeProvider clock, IOptions<CandidateSignInOptions> options)
 {
-    public const string RefusedAction = "CandidateSignInRefused";
+    public const string RefusedAction = "candidate.sign-in-refused";
     public const string AuditEntity = "CandidateSignIn";
     private readonly CandidateSignInOptions limits = options.Value;
 

@@ -55,9 +55,20 @@ public sealed class MoveInterviewHandler(PortalDbContext db, TimeProvider clock,
         {
             return Outcome.Conflict(e.Message);
         }
-        db.Record($"Interview{move}", "Interview", id, $"{from} -> {interview.Status}", now);
+        db.Record(AuditAction(move), "Interview", id, $"{from} -> {interview.Status}", now);
         await db.SaveChangesAsync(ct);
         await live.InterviewChangedAsync(id, ct);
         return Outcome.Success(InterviewView.From(interview));
     }
+
+    /// <summary>"interview." and the move's route segment, in the audit trail's one style.</summary>
+    private static string AuditAction(LifecycleMove move) => move switch
+    {
+        LifecycleMove.RoomScanAccepted => "interview.room-scan-accepted",
+        LifecycleMove.Complete => "interview.complete",
+        LifecycleMove.Absent => "interview.absent",
+        LifecycleMove.Interrupt => "interview.interrupt",
+        LifecycleMove.End => "interview.end",
+        _ => throw new ArgumentOutOfRangeException(nameof(move)),
+    };
 }

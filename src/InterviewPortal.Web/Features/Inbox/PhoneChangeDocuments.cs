@@ -29,7 +29,7 @@ public sealed class PhoneChangeDocuments(PortalDbContext db, ProtectedFileStore 
         if (request is null || key is null || await store.ReadAsync(key, ct) is not { } content)
             return null;
         var name = SupportingDocument.Name(kind);
-        db.Record("PhoneChangeDocumentViewed", nameof(PhoneChangeRequest), id, $"{name}; candidate {request.CandidateId}; request {requestId}");
+        db.Record("phone-change.document-viewed", nameof(PhoneChangeRequest), id, $"{name}; candidate {request.CandidateId}; request {requestId}");
         await db.SaveChangesAsync(ct);
         return new PhoneChangeScan(content, $"phone-change-{id}-{name}.jpg");
     }
@@ -57,7 +57,7 @@ public sealed class PhoneChangeDocuments(PortalDbContext db, ProtectedFileStore 
                 if (key is not null)
                     store.Delete(key);
             (request.IdCardImageKey, request.AdmissionTicketImageKey) = (null, null);
-            db.Record("PhoneChangeDocumentsDeleted", nameof(PhoneChangeRequest), request.Id, $"after the decision ({request.Status})");
+            db.Record("phone-change.documents-deleted", nameof(PhoneChangeRequest), request.Id, $"after the decision ({request.Status})");
             await db.SaveChangesAsync(ct);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbUpdateException)

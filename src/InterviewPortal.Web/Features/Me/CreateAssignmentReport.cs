@@ -35,7 +35,7 @@ public sealed class CreateAssignmentReportHandler(PortalDbContext db, TimeProvid
         };
         db.AssignmentReports.Add(report);
         await db.SaveChangesAsync(ct);
-        db.Record("AssignmentReported", nameof(AssignmentReport), report.Id);
+        db.Record("assignment-report.created", nameof(AssignmentReport), report.Id);
         await db.SaveChangesAsync(ct);
         return ToView(report);
     }

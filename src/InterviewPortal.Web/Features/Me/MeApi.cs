@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
+using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Validation;
@@ -18,19 +18,8 @@ public static class MeApi
         return services.AddScoped<GetMyInterviewHandler>().AddScoped<CreateAssignmentReportHandler>().AddScoped<RequestPhoneChangeHandler>();
     }
 
-    /// <summary>The signed-in candidate's id; the Candidate policy guarantees the claim.</summary>
-    public static int CandidateId(this ClaimsPrincipal user) =>
-        int.Parse(user.FindFirstValue(PortalClaims.CandidateId) ?? throw new InvalidOperationException("Not a candidate principal."), CultureInfo.InvariantCulture);
-
     public static RouteGroupBuilder MapMeApi(this RouteGroupBuilder api)
     {
-        // The self-check page times this: no database, no session, nothing cached.
-        api.MapGet("/ping", (HttpContext http) =>
-        {
-            http.Response.Headers.CacheControl = "no-store";
-            return TypedResults.Text("pong");
-        }).AllowAnonymous().WithTags("Me").WithSummary("A tiny answer for measuring round-trip time.");
-
         var group = api.MapGroup("/me").WithTags("Me").RequireAuthorization(Policies.Candidate);
         group.MapGet("/", Get).WithSummary("The signed-in candidate: assignment and the next interview.");
         group.MapGet("/assignment-reports", ListReports);

@@ -75,8 +75,10 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.PhoneChangeRequests.Add(request);
+            // The audit entry names the request, whose id the insert generates: it is written second, in the same
+            // transaction, so the commit keeps both or neither; its time is the request's, from the same clock.
             await db.SaveChangesAsync(ct);
-            db.Record("PhoneChangeRequested", nameof(PhoneChangeRequest), request.Id);
+            db.Record("phone-change.requested", nameof(PhoneChangeRequest), request.Id, at: request.CreatedAt);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return Outcome.Success(ToView(request));

@@ -56,7 +56,7 @@ public sealed class CandidatePledgeHandler(PortalDbContext db, TimeProvider cloc
             IpAddress = ipAddress is { Length: > 64 } ? ipAddress[..64] : ipAddress,
         };
         db.PledgeConfirmations.Add(confirmation);
-        db.Record("PledgeConfirmed", "Candidate", candidateId, $"version {version} from {ipAddress ?? "unknown address"}");
+        db.Record("pledge.confirmed", "Candidate", candidateId, $"version {version} from {ipAddress ?? "unknown address"}");
         try
         {
             await db.SaveChangesAsync(ct);

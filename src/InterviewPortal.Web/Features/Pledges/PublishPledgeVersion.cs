@@ -38,7 +38,7 @@ public sealed class PublishPledgeHandler(PortalDbContext db, TimeProvider clock)
             CreatedBy = db.Scope.Actor,
         };
         db.PledgeVersions.Add(version);
-        db.Record("PledgePublished", nameof(PledgeVersion), next);
+        db.Record("pledge.published", nameof(PledgeVersion), next);
         // Two admins publishing at once collide on the unique version index; the loser gets a 409 (concurrency).
         try
         {

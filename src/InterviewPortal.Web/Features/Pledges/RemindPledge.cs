@@ -57,14 +57,14 @@ public sealed class RemindPledgeHandler(PortalDbContext db, PledgeStatusHandler 
             var outcome = outcomes.GetValueOrDefault(row.Id, NoticeOutcome.Retrying);
             if (outcome == NoticeOutcome.Sent)
             {
-                db.Record("PledgeReminderSent", "Candidate", candidateId, $"version {version}");
+                db.Record("pledge.reminder-sent", "Candidate", candidateId, $"version {version}");
                 sent++;
             }
             else
             {
                 // The gateway's error text may echo the phone number: it stays on the outbox row, never in the log.
                 log.LogWarning("Pledge reminder to candidate {CandidateId} failed: {Error}", candidateId, outcome);
-                db.Record("PledgeReminderFailed", "Candidate", candidateId, outcome.ToString());
+                db.Record("pledge.reminder-failed", "Candidate", candidateId, outcome.ToString());
                 failed++;
             }
         }

@@ -41,7 +41,7 @@ public sealed class RecordRehearsalOutcomeHandler(PortalDbContext db)
         {
             return Outcome.Conflict(e.Message);
         }
-        db.Record("RehearsalOutcomeRecorded", nameof(Interview), interview.Id, request.Outcome.Value.ToString());
+        db.Record("rehearsal.outcome-recorded", nameof(Interview), interview.Id, request.Outcome.Value.ToString());
         await db.SaveChangesAsync(ct);
         return Outcome.Success(
             new RehearsalOutcomeRecord(interview.Id, interview.CandidateId, interview.RehearsalOutcome!.Value, interview.RehearsalNote, interview.Status));

@@ -66,7 +66,7 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, CandidateOut
         v.DecidedAt = now;
         v.Reason = reason;
         v.Version = Guid.NewGuid();
-        db.Record($"IdPhoto{v.Status}", "IdVerification", id, $"interview {v.InterviewId}" + (reason is null ? "" : $"; reason: {reason}"), now);
+        db.Record(AuditAction(v.Status), "IdVerification", id, $"interview {v.InterviewId}" + (reason is null ? "" : $"; reason: {reason}"), now);
         var message = outbox.Stage(Message(v, decision, reason, now));
         await db.SaveChangesAsync(ct);
 
@@ -74,6 +74,14 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, CandidateOut
         await live.InterviewChangedAsync(v.InterviewId, ct);
         return Outcome.Success(new IdDecisionResult(v.Id, v.InterviewId, v.Status, v.ReviewerUserName, now, reason));
     }
+
+    private static string AuditAction(VerificationStatus decided) => decided switch
+    {
+        VerificationStatus.Approved => "id-photo.approved",
+        VerificationStatus.Rejected => "id-photo.rejected",
+        VerificationStatus.RetakeRequested => "id-photo.retake-requested",
+        _ => throw new ArgumentOutOfRangeException(nameof(decided)),
+    };
 
     private static StagedMessage Message(IdVerification v, IdDecision decision, string? reason, DateTime now)
     {

@@ -39,7 +39,7 @@ public sealed class PhotoRetentionJob(PortalDbContext db, ProtectedFileStore sto
                 store.Delete(v.PhotoKey!);
                 v.PhotoKey = null;
                 v.PhotoDeletedAt = now;
-                db.Record("IdPhotoDeleted", "IdVerification", v.Id,
+                db.Record("id-photo.deleted", "IdVerification", v.Id,
                     $"interview {v.InterviewId}; " + (v.Status == VerificationStatus.Superseded ? "superseded" : $"retention {days} days"), now);
             }
             await db.SaveChangesAsync(ct);

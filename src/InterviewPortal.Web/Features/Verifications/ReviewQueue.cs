@@ -65,7 +65,7 @@ public sealed class ReviewQueueHandler(PortalDbContext db, ProtectedFileStore st
         var content = v.PhotoKey is null ? null : await store.ReadAsync(v.PhotoKey, ct);
         if (content is null)
             return (null, true);
-        db.Record("IdPhotoViewed", "IdVerification", id, $"interview {v.InterviewId}");
+        db.Record("id-photo.viewed", "IdVerification", id, $"interview {v.InterviewId}");
         await db.SaveChangesAsync(ct);
         return (new StoredPhoto(content, v.PhotoContentType), true);
     }

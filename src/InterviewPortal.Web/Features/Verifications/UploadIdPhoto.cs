@@ -62,7 +62,7 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
             db.IdVerifications.Add(verification);
             interview.SubmitIdPhoto();
             await db.SaveChangesAsync(ct);
-            db.Record("IdPhotoSubmitted", "IdVerification", verification.Id,
+            db.Record("id-photo.submitted", "IdVerification", verification.Id,
                 $"interview {interviewId}; {photo.Width}x{photo.Height} JPEG; supersedes {pending.Count}", now);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -89,7 +89,7 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
             {
                 store.Delete(earlier.PhotoKey!);
                 (earlier.PhotoKey, earlier.PhotoDeletedAt) = (null, now);
-                db.Record("IdPhotoDeleted", "IdVerification", earlier.Id, $"interview {earlier.InterviewId}; superseded by a new photo", now);
+                db.Record("id-photo.deleted", "IdVerification", earlier.Id, $"interview {earlier.InterviewId}; superseded by a new photo", now);
             }
             await db.SaveChangesAsync(ct);
         }

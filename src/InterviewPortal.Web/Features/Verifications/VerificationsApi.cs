@@ -21,7 +21,7 @@ public static class VerificationsApi
     public static RouteGroupBuilder MapVerificationsApi(this RouteGroupBuilder api)
     {
         api.MapPut("/interviews/{id:int}/id-photo", Upload).WithTags("ID verification")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(AuthSchemes.Portal).RequireRole(StaffRoles.Candidate, StaffRoles.Assistant))
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(AuthSchemes.Portal).RequireRole(CandidateRole.Name, StaffRoles.Assistant))
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes))
             // No .Accepts(): routing would answer a non-multipart request 415 before authorization runs.
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);

@@ -28,7 +28,7 @@ public static class AccessScopes
             return AccessScope.Secretary(name, collegeId);
         if (user.IsInRole(StaffRoles.Assistant) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
             return AccessScope.Assistant(name, userId, assistantRooms(userId));
-        if (user.IsInRole(StaffRoles.Candidate) && int.TryParse(user.FindFirstValue(PortalClaims.CandidateId), out var candidateId))
+        if (user.IsInRole(CandidateRole.Name) && int.TryParse(user.FindFirstValue(PortalClaims.CandidateId), out var candidateId))
             return AccessScope.Candidate(candidateId);
         return AccessScope.Nobody;
     }

@@ -31,7 +31,7 @@ public static class Policies
         options.AddPolicy(Planner, Roles(schemes, StaffRoles.Admin, StaffRoles.Secretary));
         options.AddPolicy(Assistant, Roles(schemes, StaffRoles.Assistant));
         options.AddPolicy(Reviewer, Roles(schemes, StaffRoles.Assistant, StaffRoles.Secretary));
-        options.AddPolicy(Candidate, Roles(schemes, StaffRoles.Candidate));
+        options.AddPolicy(Candidate, Roles(schemes, CandidateRole.Name));
     }
 
     private static AuthorizationPolicy Roles(string[] schemes, params string[] roles) =>

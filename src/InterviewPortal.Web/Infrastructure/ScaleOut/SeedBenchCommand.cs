@@ -6,7 +6,6 @@ using InterviewPortal.Data.Candidates;
 using InterviewPortal.Data.Colleges;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Rooms;
-using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Database;
 using InterviewPortal.Web.Infrastructure.Demo;
@@ -131,7 +130,7 @@ public static class SeedBenchCommand
             [
                 new Claim(ClaimTypes.NameIdentifier, $"candidate:{id}"),
                 new Claim(ClaimTypes.Name, examNumber),
-                new Claim(ClaimTypes.Role, StaffRoles.Candidate),
+                new Claim(ClaimTypes.Role, CandidateRole.Name),
                 new Claim(PortalClaims.CandidateId, id),
             ],
             AuthSchemes.Bearer, ClaimTypes.Name, ClaimTypes.Role);

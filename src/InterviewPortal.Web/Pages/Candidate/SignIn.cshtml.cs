@@ -35,7 +35,7 @@ public class SignInModel(
 
     /// <summary>A candidate already signed in goes straight to their page.</summary>
     public IActionResult OnGet() =>
-        User.IsInRole(InterviewPortal.Data.Staff.StaffRoles.Candidate) ? LocalRedirect("/Me") : Page();
+        User.IsInRole(CandidateRole.Name) ? LocalRedirect("/Me") : Page();
 
     public async Task<IActionResult> OnPostCodeAsync(CancellationToken ct)
     {

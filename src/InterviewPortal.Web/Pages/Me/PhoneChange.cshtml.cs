@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;

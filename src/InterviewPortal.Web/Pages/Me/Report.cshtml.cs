@@ -1,4 +1,5 @@
 using FluentValidation;
+using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Localization;
