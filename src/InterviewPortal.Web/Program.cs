@@ -31,13 +31,18 @@ builder.Services.AddPortalOpenApi();
 builder.Services.AddPortalHealthChecks();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<PortalExceptionHandler>();
-builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.Converters.Add(new NulFreeStrings());
+});
 // Bad JSON and missing parameters reach PortalExceptionHandler, which answers them as 400 problems.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddRazorPages().AddMvcOptions(o =>
 {
     o.Filters.Add(new CheckboxValueFilter());
     o.Filters.Add(new UnknownHandlerFilter());
+    o.Filters.Add(new NulCharacterCheck.PageFormFilter());
 });
 // Chinese text stays readable in the HTML instead of becoming numeric entities.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -75,6 +80,7 @@ app.UseContentCharsetCheck();
 // Bare status codes: problem details for API callers, the friendly error page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
+app.UseNulCharacterCheck();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseStaticFiles();

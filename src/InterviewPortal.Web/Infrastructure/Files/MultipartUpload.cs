@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace InterviewPortal.Web.Infrastructure.Files;
@@ -38,7 +39,8 @@ public static class MultipartUpload
             }));
         try
         {
-            return (await request.ReadFormAsync(ct), null, null);
+            var form = await request.ReadFormAsync(ct);
+            return NulCharacterCheck.HasNul(form) ? (null, UploadRefusal.Unreadable, NulCharacterCheck.Detail) : (form, null, null);
         }
         catch (BadHttpRequestException e)
         {
