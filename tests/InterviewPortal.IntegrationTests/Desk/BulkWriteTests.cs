@@ -123,7 +123,7 @@ public abstract class BulkWriteTests(PortalFactory portal)
             Assert.Equal(interview.StartsAt.AddMinutes(-lead), notice.DueAt);
             Assert.Equal(NoticeTemplates.PreExamKey(interview), notice.IdempotencyKey);
         });
-        Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "interview.auto-schedule" && a.EntityId == room.ToString())));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "interview.auto-scheduled" && a.EntityId == room.ToString())));
 
         // Cancelling goes through EF and both concurrency tokens (the interview's and the notice's version).
         var cancelled = await client.PostAsJsonAsync($"/api/v1/interviews/{ids[70]}/cancel", new { reason = "批量取消" });

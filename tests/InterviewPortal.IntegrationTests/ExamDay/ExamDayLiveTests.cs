@@ -52,7 +52,7 @@ public class ExamDayLiveTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
 
         var audits = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.Entity == "Interview" && a.EntityId == interview.Id.ToString())
             .OrderBy(a => a.Id).Select(a => new { a.Action, a.Actor }).ToListAsync());
-        Assert.Equal(["interview.room-scan-accepted", "interview.interrupt", "interview.room-scan-accepted", "interview.complete", "interview.end"], audits.Select(a => a.Action));
+        Assert.Equal(["interview.room-scan-accepted", "interview.interrupted", "interview.room-scan-accepted", "interview.completed", "interview.ended"], audits.Select(a => a.Action));
         Assert.All(audits, a => Assert.Equal("assistant1", a.Actor));
         Assert.NotNull(await portal.WithDbAsync(db => db.Interviews.Where(i => i.Id == interview.Id).Select(i => i.FinishedAt).FirstAsync()));
     }

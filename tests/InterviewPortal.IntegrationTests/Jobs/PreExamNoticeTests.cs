@@ -129,7 +129,7 @@ public sealed class PreExamNoticeTests(SqlitePortalFactory portal) : IClassFixtu
         var notices = await portal.NoticesAsync(id);
         Assert.Equal(2, notices.Count);
         Assert.Contains(notices, n => n.IdempotencyKey.StartsWith(NoticeTemplates.ResendPrefix, StringComparison.Ordinal) && n.Status == NotificationStatus.Sent);
-        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "notice.resend" && a.EntityId == id.ToString() && a.Actor == "assistant1")));
+        Assert.True(await portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "notice.resent" && a.EntityId == id.ToString() && a.Actor == "assistant1")));
 
         var other = await portal.ClientForStaffAsync("assistant2");
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/interviews/{id}/notify", null)).StatusCode);

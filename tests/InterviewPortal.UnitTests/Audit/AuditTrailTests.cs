@@ -9,7 +9,7 @@ namespace InterviewPortal.UnitTests.Audit;
 public class AuditTrailTests
 {
     [Theory]
-    [InlineData("interview.book")]
+    [InlineData("interview.booked")]
     [InlineData("pledge.confirmed")]
     [InlineData("id-photo.retake-requested")]
     [InlineData("staff.two-factor-enrolled")]
@@ -30,7 +30,7 @@ public class AuditTrailTests
     [InlineData("interview")]
     [InlineData("Interview.Book")]
     [InlineData("interview.room_scan_accepted")]
-    [InlineData("interview.book.")]
+    [InlineData("interview.booked.")]
     public void An_action_in_another_style_is_refused_and_nothing_is_added(string action)
     {
         using var db = Context();

@@ -59,11 +59,8 @@ public sealed class SaveCandidateHandler(PortalDbContext db)
         candidate.Version = Guid.NewGuid();
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            db.Record(id is null ? "candidate.created" : "candidate.updated", nameof(Candidate), candidate.Id, $"exam number {candidate.ExamNumber}");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await db.SaveRecordingAsync(d => d.Record(id is null ? "candidate.created" : "candidate.updated", nameof(Candidate), candidate.Id,
+                $"exam number {candidate.ExamNumber}"), ct);
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {

@@ -44,9 +44,7 @@ public sealed class AddMajorHandler(PortalDbContext db)
         if (await db.Majors.AnyAsync(m => m.Code == code, ct))
             return Outcome.Clash("code", Lang.T($"专业代码 {code} 已存在", $"A major with code {code} already exists."));
         var major = db.Majors.Add(new Major { CollegeId = collegeId, Code = code, Name = input.Name!.Trim() }).Entity;
-        await db.SaveChangesAsync(ct);
-        db.Record("major.created", nameof(Major), major.Id, $"{code} {major.Name} in college {collegeId}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveRecordingAsync(d => d.Record("major.created", nameof(Major), major.Id, $"{code} {major.Name} in college {collegeId}"), ct);
         return Outcome.Success(major.Id);
     }
 }

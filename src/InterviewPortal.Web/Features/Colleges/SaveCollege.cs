@@ -46,9 +46,7 @@ public sealed class SaveCollegeHandler(PortalDbContext db)
             return Outcome.Clash("code", Lang.T($"学院代码 {code} 已存在", $"A college with code {code} already exists."));
         college ??= db.Colleges.Add(new College { Code = code, Name = "" }).Entity;
         (college.Code, college.Name, college.Version) = (code, input.Name!.Trim(), Guid.NewGuid());
-        await db.SaveChangesAsync(ct);
-        db.Record(id is null ? "college.created" : "college.updated", nameof(College), college.Id, $"{college.Code} {college.Name}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveRecordingAsync(d => d.Record(id is null ? "college.created" : "college.updated", nameof(College), college.Id, $"{college.Code} {college.Name}"), ct);
         return Outcome.Success(college.Id);
     }
 

@@ -61,14 +61,14 @@ public sealed class MoveInterviewHandler(PortalDbContext db, TimeProvider clock,
         return Outcome.Success(InterviewView.From(interview));
     }
 
-    /// <summary>"interview." and the move's route segment, in the audit trail's one style.</summary>
+    /// <summary>What happened to the interview, in the audit trail's one style (entity.what-happened, past tense).</summary>
     private static string AuditAction(LifecycleMove move) => move switch
     {
         LifecycleMove.RoomScanAccepted => "interview.room-scan-accepted",
-        LifecycleMove.Complete => "interview.complete",
-        LifecycleMove.Absent => "interview.absent",
-        LifecycleMove.Interrupt => "interview.interrupt",
-        LifecycleMove.End => "interview.end",
+        LifecycleMove.Complete => "interview.completed",
+        LifecycleMove.Absent => "interview.marked-absent",
+        LifecycleMove.Interrupt => "interview.interrupted",
+        LifecycleMove.End => "interview.ended",
         _ => throw new ArgumentOutOfRangeException(nameof(move)),
     };
 }

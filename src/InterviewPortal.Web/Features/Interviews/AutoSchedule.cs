@@ -120,7 +120,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         var insertedMs = watch.ElapsedMilliseconds;
         await notices.PlanInsertedAsync(interviews, ct);
         var plannedMs = watch.ElapsedMilliseconds;
-        db.Record("interview.auto-schedule", "ExamRoom", room.Id, $"{interviews.Count} {kind} interviews from {plan[0]:O} to {plan[^1]:O}");
+        db.Record("interview.auto-scheduled", "ExamRoom", room.Id, $"{interviews.Count} {kind} interviews from {plan[0]:O} to {plan[^1]:O}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Auto-scheduled {Count} interviews into room {RoomId}: checks {CheckMs} ms, interviews {InsertMs} ms, notices {NoticeMs} ms, audit and commit {SaveMs} ms",

@@ -34,7 +34,7 @@ public sealed class BookInterviewHandler(PortalDbContext db, SlotGuard guard, Pr
         // Saved once for the id, which the notice and the audit entry carry; the transaction keeps it one change.
         await db.SaveChangesAsync(ct);
         await notices.PlanAsync(interview, ct);
-        db.Record("interview.book", nameof(Interview), interview.Id, $"candidate {candidate.Id}, room {room.Id}, {interview.Kind}, {interview.StartsAt:O}");
+        db.Record("interview.booked", nameof(Interview), interview.Id, $"candidate {candidate.Id}, room {room.Id}, {interview.Kind}, {interview.StartsAt:O}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome.Success(InterviewItem.From(interview));

@@ -27,7 +27,7 @@ public sealed class CancelInterviewHandler(PortalDbContext db, PreExamNoticePlan
             return Outcome.Conflict(e.Message);
         }
         await notices.CancelAsync(interview, ct);
-        db.Record("interview.cancel", "Interview", interview.Id, reason);
+        db.Record("interview.cancelled", "Interview", interview.Id, reason);
         await db.SaveChangesAsync(ct);
         return Outcome.Success(InterviewItem.From(interview));
     }

@@ -43,7 +43,7 @@ public sealed class RescheduleInterviewHandler(PortalDbContext db, SlotGuard gua
         }
         interview.Kind = request.KindOrDefault;
         await notices.PlanAsync(interview, ct);
-        db.Record("interview.reschedule", nameof(Interview), interview.Id, $"{before:O} → {interview.StartsAt:O}, room {room.Id}");
+        db.Record("interview.rescheduled", nameof(Interview), interview.Id, $"{before:O} → {interview.StartsAt:O}, room {room.Id}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome.Success(InterviewItem.From(interview));

@@ -38,7 +38,7 @@ public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobCli
         }
         var invitation = new MeetingInvitation { InterviewId = interview.Id, RequestedBy = db.Scope.Actor, CreatedAt = now };
         db.MeetingInvitations.Add(invitation);
-        db.Record("interview.invite", nameof(Interview), interview.Id, "Invitation into the room's meeting requested", now);
+        db.Record("interview.invited", nameof(Interview), interview.Id, "Invitation into the room's meeting requested", now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -69,7 +69,7 @@ public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobCli
         invitation.ClaimedAt = null;
         invitation.Attempts = 0;
         invitation.Version = Guid.NewGuid();
-        db.Record("invitation.retry", nameof(MeetingInvitation), invitation.Id, $"Retry of the invitation of interview {interviewId}");
+        db.Record("invitation.retried", nameof(MeetingInvitation), invitation.Id, $"Retry of the invitation of interview {interviewId}");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<SendInvitationJob>(options.Queue, j => j.RunAsync(invitation.Id, CancellationToken.None));
         return Outcome.Success(InvitationsApi.Item(invitation));

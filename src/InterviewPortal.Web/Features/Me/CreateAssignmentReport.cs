@@ -34,9 +34,7 @@ public sealed class CreateAssignmentReportHandler(PortalDbContext db, TimeProvid
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.AssignmentReports.Add(report);
-        await db.SaveChangesAsync(ct);
-        db.Record("assignment-report.created", nameof(AssignmentReport), report.Id);
-        await db.SaveChangesAsync(ct);
+        await db.SaveRecordingAsync(d => d.Record("assignment-report.created", nameof(AssignmentReport), report.Id), ct);
         return ToView(report);
     }
 

@@ -25,7 +25,7 @@ public sealed class ResendPreExamNoticeHandler(PortalDbContext db, CandidateOutb
         var now = clock.GetUtcNow().UtcDateTime;
         var notice = outbox.Stage(new StagedMessage(NoticeTemplates.PreExam, NoticeTemplates.ResendKey(interview.Id), interview.CandidateId,
             interview.Candidate.Phone, now) { InterviewId = interview.Id });
-        db.Record("notice.resend", nameof(Interview), interview.Id, "Pre-exam notice sent again by hand", now);
+        db.Record("notice.resent", nameof(Interview), interview.Id, "Pre-exam notice sent again by hand", now);
         await db.SaveChangesAsync(ct);
         return Outcome.Success(new NoticeQueued(notice.Id, interview.Id));
     }

@@ -34,7 +34,7 @@ public static class ProvisioningApi
         var count = await db.Candidates
             .Where(c => c.CollegeId == id && (c.Provisioning == AccountProvisioning.NotRequested || c.Provisioning == AccountProvisioning.Failed))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Provisioning, AccountProvisioning.Pending).SetProperty(c => c.ProvisioningError, (string?)null), ct);
-        db.Record("college.provision", "College", id, $"{count} candidates queued for WeLink accounts");
+        db.Record("college.provisioned", "College", id, $"{count} candidates queued for WeLink accounts");
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<ProvisionCollegeJob>(options.Queue, j => j.RunAsync(id, CancellationToken.None));
         return TypedResults.Accepted($"/api/v1/colleges/{id}/provisioning", new ProvisioningQueued(id, count));

@@ -74,9 +74,7 @@ public sealed class SaveRoomHandler(PortalDbContext db)
         foreach (var examiner in examiners.Where(e => room.Examiners.All(x => x.Name != e)))
             room.Examiners.Add(new Examiner { Name = examiner });
 
-        await db.SaveChangesAsync(ct);
-        db.Record(id is null ? "room.create" : "room.update", nameof(ExamRoom), room.Id, $"{name}; assistant {assistantName ?? "none"}");
-        await db.SaveChangesAsync(ct);
+        await db.SaveRecordingAsync(d => d.Record(id is null ? "room.created" : "room.updated", nameof(ExamRoom), room.Id, $"{name}; assistant {assistantName ?? "none"}"), ct);
         return Outcome.Success(new RoomRecord(room.Id, room.CollegeId, room.Name, assistantName, examiners, room.RecordSessions));
     }
 }
