@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using InterviewPortal.BrowserTests.Infrastructure;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.IntegrationTests.Desk;
+using InterviewPortal.IntegrationTests.Candidates;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
@@ -25,8 +25,8 @@ public sealed class CrossSiteJourneys(BrowserPortal portal) : IClassFixture<Brow
         var interviews = await portal.Portal.WithDbAsync(db => db.Interviews
             .Where(i => i.Candidate.CollegeId == college && i.Status == InterviewStatus.Scheduled && i.Kind == InterviewKind.Exam)
             .OrderBy(i => i.Id).Select(i => i.Id).Take(2).ToListAsync());
-        var (_, major, _) = await DeskData.MajorOfAsync(portal.Portal, "secretary1");
-        var doomed = await DeskData.CreateAsync(await portal.Portal.ClientForStaffAsync("secretary1"), DeskData.Next(), major);
+        var (_, major, _) = await CandidateData.MajorOfAsync(portal.Portal, "secretary1");
+        var doomed = await CandidateData.CreateAsync(await portal.Portal.ClientForStaffAsync("secretary1"), CandidateData.Next(), major);
         var target = await portal.Portal.WithDbAsync(db => db.Candidates.Where(c => c.CollegeId == college && c.Id != doomed)
             .OrderBy(c => c.Id).Select(c => new { c.ExamNumber, c.Name, c.IdNumber, c.Phone, MajorCode = c.Major.Code }).FirstAsync());
         var csv = $"考生编号,姓名,证件号码,手机号,专业代码\n{target.ExamNumber},{target.Name},{target.IdNumber},16698765432,{target.MajorCode}\n";
@@ -94,7 +94,7 @@ public sealed class CrossSiteJourneys(BrowserPortal portal) : IClassFixture<Brow
     private async Task AssertTheImportWouldChangeThePhoneAsync(string csv)
     {
         var bearer = await portal.Portal.ClientForStaffAsync("secretary1");
-        var dryRun = await DeskData.ImportAsync(bearer, Encoding.UTF8.GetBytes(csv), "candidates.csv", dryRun: true);
+        var dryRun = await CandidateData.ImportAsync(bearer, Encoding.UTF8.GetBytes(csv), "candidates.csv", dryRun: true);
         Assert.Equal(1, (await dryRun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("updated").GetInt32());
     }
 

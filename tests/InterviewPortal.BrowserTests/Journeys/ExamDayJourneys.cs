@@ -1,6 +1,7 @@
 using InterviewPortal.BrowserTests.Infrastructure;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.IntegrationTests.ExamDay;
+using InterviewPortal.IntegrationTests.Verifications;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Pledges;
 using InterviewPortal.IntegrationTests.Infrastructure;
-using InterviewPortal.IntegrationTests.Jobs;
+using InterviewPortal.IntegrationTests.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.IntegrationTests.Invitations;

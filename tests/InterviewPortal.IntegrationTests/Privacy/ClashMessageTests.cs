@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using InterviewPortal.IntegrationTests.Desk;
+using InterviewPortal.IntegrationTests.Candidates;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,35 +36,35 @@ public abstract class ClashMessageTests(PortalFactory portal)
     public async Task Another_colleges_id_or_phone_is_a_neutral_409_and_the_own_colleges_is_named()
     {
         var other = await ComputerScienceCandidateAsync();
-        var (_, emMajor, _) = await DeskData.MajorOfAsync(portal, "secretary2");
-        var (_, csMajor, _) = await DeskData.MajorOfAsync(portal, "secretary1");
+        var (_, emMajor, _) = await CandidateData.MajorOfAsync(portal, "secretary2");
+        var (_, csMajor, _) = await CandidateData.MajorOfAsync(portal, "secretary1");
         var secretary2 = await portal.ClientForStaffAsync("secretary2");
-        var n = DeskData.Next();
+        var n = CandidateData.Next();
 
         var byId = await ClashAsync(await secretary2.PostAsJsonAsync("/api/v1/candidates",
-            new { examNumber = DeskData.Exam(n), name = "冲突考生", idNumber = other.IdNumber, phone = DeskData.Phone(n), majorId = emMajor }));
+            new { examNumber = CandidateData.Exam(n), name = "冲突考生", idNumber = other.IdNumber, phone = CandidateData.Phone(n), majorId = emMajor }));
         var byPhone = await ClashAsync(await secretary2.PostAsJsonAsync("/api/v1/candidates",
-            new { examNumber = DeskData.Exam(n), name = "冲突考生", idNumber = DeskData.Id(n), phone = other.Phone, majorId = emMajor }));
+            new { examNumber = CandidateData.Exam(n), name = "冲突考生", idNumber = CandidateData.Id(n), phone = other.Phone, majorId = emMajor }));
         Assert.Equal(("idNumber", UnusableId), (byId.Field, byId.Message));
         Assert.Equal(("phone", UnusablePhone), (byPhone.Field, byPhone.Message));
         foreach (var body in new[] { byId.Body, byPhone.Body })
             Assert.DoesNotContain("其他考生", body, StringComparison.Ordinal);
 
         // Editing one's own candidate onto the other college's number: the same neutral answer.
-        var own = await DeskData.CreateAsync(secretary2, n, emMajor);
+        var own = await CandidateData.CreateAsync(secretary2, n, emMajor);
         var edit = await ClashAsync(await secretary2.PutAsJsonAsync($"/api/v1/candidates/{own}",
-            new { examNumber = DeskData.Exam(n), name = "冲突考生", idNumber = other.IdNumber, phone = DeskData.Phone(n), majorId = emMajor }));
+            new { examNumber = CandidateData.Exam(n), name = "冲突考生", idNumber = other.IdNumber, phone = CandidateData.Phone(n), majorId = emMajor }));
         Assert.Equal(("idNumber", UnusableId), (edit.Field, edit.Message));
 
         // Inside secretary1's own college (and for the admin, who sees every college) the clash is named as before.
         var secretary1 = await portal.ClientForStaffAsync("secretary1");
-        var m = DeskData.Next();
+        var m = CandidateData.Next();
         var ownCollege = await ClashAsync(await secretary1.PostAsJsonAsync("/api/v1/candidates",
-            new { examNumber = DeskData.Exam(m), name = "冲突考生", idNumber = other.IdNumber, phone = DeskData.Phone(m), majorId = csMajor }));
+            new { examNumber = CandidateData.Exam(m), name = "冲突考生", idNumber = other.IdNumber, phone = CandidateData.Phone(m), majorId = csMajor }));
         Assert.Equal(("idNumber", "证件号码已被其他考生使用"), (ownCollege.Field, ownCollege.Message));
         var admin = await portal.ClientForStaffAsync("admin");
         var byAdmin = await ClashAsync(await admin.PostAsJsonAsync("/api/v1/candidates",
-            new { examNumber = DeskData.Exam(m), name = "冲突考生", idNumber = DeskData.Id(m), phone = other.Phone, majorId = emMajor }));
+            new { examNumber = CandidateData.Exam(m), name = "冲突考生", idNumber = CandidateData.Id(m), phone = other.Phone, majorId = emMajor }));
         Assert.Equal(("phone", "手机号已被其他考生使用"), (byAdmin.Field, byAdmin.Message));
     }
 
@@ -72,14 +72,14 @@ public abstract class ClashMessageTests(PortalFactory portal)
     public async Task The_candidate_form_shows_the_neutral_message_next_to_the_field()
     {
         var other = await ComputerScienceCandidateAsync();
-        var (_, emMajor, _) = await DeskData.MajorOfAsync(portal, "secretary2");
+        var (_, emMajor, _) = await CandidateData.MajorOfAsync(portal, "secretary2");
         var browser = portal.CreateClient();
         await browser.SignInStaffAsync("secretary2");
-        var n = DeskData.Next();
+        var n = CandidateData.Next();
 
         var response = await browser.PostFormAsync("/Candidates/Create", new Dictionary<string, string>
         {
-            ["Input.ExamNumber"] = DeskData.Exam(n), ["Input.Name"] = "页面冲突", ["Input.IdNumber"] = DeskData.Id(n),
+            ["Input.ExamNumber"] = CandidateData.Exam(n), ["Input.Name"] = "页面冲突", ["Input.IdNumber"] = CandidateData.Id(n),
             ["Input.Phone"] = other.Phone, ["Input.MajorId"] = emMajor.ToString(),
         });
 
@@ -87,28 +87,28 @@ public abstract class ClashMessageTests(PortalFactory portal)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(WebUtility.HtmlEncode(UnusablePhone), html, StringComparison.Ordinal);
         Assert.DoesNotContain(WebUtility.HtmlEncode("其他考生"), html, StringComparison.Ordinal);
-        Assert.False(await portal.WithDbAsync(db => db.Candidates.AnyAsync(c => c.ExamNumber == DeskData.Exam(n))));
+        Assert.False(await portal.WithDbAsync(db => db.Candidates.AnyAsync(c => c.ExamNumber == CandidateData.Exam(n))));
     }
 
     [Fact]
     public async Task An_import_row_with_another_colleges_id_or_phone_is_a_neutral_422_and_an_own_colleges_is_named()
     {
         var other = await ComputerScienceCandidateAsync();
-        var (_, _, emCode) = await DeskData.MajorOfAsync(portal, "secretary2");
-        var (_, _, csCode) = await DeskData.MajorOfAsync(portal, "secretary1");
-        var (a, b) = (DeskData.Next(), DeskData.Next());
+        var (_, _, emCode) = await CandidateData.MajorOfAsync(portal, "secretary2");
+        var (_, _, csCode) = await CandidateData.MajorOfAsync(portal, "secretary1");
+        var (a, b) = (CandidateData.Next(), CandidateData.Next());
         string Csv(string code) => "examNumber,name,idNumber,phone,majorCode\r\n"
-            + $"{DeskData.Exam(a)},导入甲,{other.IdNumber},{DeskData.Phone(a)},{code}\r\n"
-            + $"{DeskData.Exam(b)},导入乙,{DeskData.Id(b)},{other.Phone},{code}\r\n";
+            + $"{CandidateData.Exam(a)},导入甲,{other.IdNumber},{CandidateData.Phone(a)},{code}\r\n"
+            + $"{CandidateData.Exam(b)},导入乙,{CandidateData.Id(b)},{other.Phone},{code}\r\n";
 
-        var foreign = await DeskData.ImportAsync(await portal.ClientForStaffAsync("secretary2"), Encoding.UTF8.GetBytes(Csv(emCode)), "c.csv");
+        var foreign = await CandidateData.ImportAsync(await portal.ClientForStaffAsync("secretary2"), Encoding.UTF8.GetBytes(Csv(emCode)), "c.csv");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, foreign.StatusCode);
-        Assert.Equal([(2, "idNumber", UnusableId), (3, "phone", UnusablePhone)], await DeskData.ErrorsAsync(foreign));
+        Assert.Equal([(2, "idNumber", UnusableId), (3, "phone", UnusablePhone)], await CandidateData.ErrorsAsync(foreign));
 
-        var own = await DeskData.ImportAsync(await portal.ClientForStaffAsync("secretary1"), Encoding.UTF8.GetBytes(Csv(csCode)), "c.csv");
+        var own = await CandidateData.ImportAsync(await portal.ClientForStaffAsync("secretary1"), Encoding.UTF8.GetBytes(Csv(csCode)), "c.csv");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, own.StatusCode);
-        Assert.Equal([(2, "idNumber", "证件号码已属于另一名考生"), (3, "phone", "手机号已属于另一名考生")], await DeskData.ErrorsAsync(own));
-        Assert.False(await portal.WithDbAsync(db => db.Candidates.AnyAsync(c => c.ExamNumber == DeskData.Exam(a) || c.ExamNumber == DeskData.Exam(b))));
+        Assert.Equal([(2, "idNumber", "证件号码已属于另一名考生"), (3, "phone", "手机号已属于另一名考生")], await CandidateData.ErrorsAsync(own));
+        Assert.False(await portal.WithDbAsync(db => db.Candidates.AnyAsync(c => c.ExamNumber == CandidateData.Exam(a) || c.ExamNumber == CandidateData.Exam(b))));
     }
 }
 

@@ -3,7 +3,7 @@ using System.Text;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Verifications;
 using InterviewPortal.IntegrationTests.Infrastructure;
-using InterviewPortal.IntegrationTests.Integrity;
+using InterviewPortal.IntegrationTests.Rehearsals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

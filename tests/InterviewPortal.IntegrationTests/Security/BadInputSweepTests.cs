@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.IntegrationTests.Infrastructure;
-using InterviewPortal.IntegrationTests.Integrity;
+using InterviewPortal.IntegrationTests.Rehearsals;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 

@@ -5,10 +5,12 @@ using System.Text;
 using System.Text.Json;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Verifications;
-using InterviewPortal.IntegrationTests.CandidateSelfService;
-using InterviewPortal.IntegrationTests.Desk;
+using InterviewPortal.IntegrationTests.CandidateAuth;
+using InterviewPortal.IntegrationTests.Candidates;
 using InterviewPortal.IntegrationTests.ExamDay;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.IntegrationTests.Me;
+using InterviewPortal.IntegrationTests.Verifications;
 using Microsoft.EntityFrameworkCore;
 using static InterviewPortal.IntegrationTests.Security.CrossSiteSession;
 
@@ -61,11 +63,11 @@ public abstract class CrossSiteDataTests(PortalFactory portal)
     public async Task An_import_needs_the_token_in_the_header_or_the_form_field()
     {
         var secretary = await StaffAsync(portal, "secretary1");
-        var (_, _, majorCode) = await DeskData.MajorOfAsync(portal, "secretary1");
-        int first = DeskData.Next(), second = DeskData.Next();
+        var (_, _, majorCode) = await CandidateData.MajorOfAsync(portal, "secretary1");
+        int first = CandidateData.Next(), second = CandidateData.Next();
         MultipartFormDataContent Upload(int n, string? formToken = null)
         {
-            var csv = $"考生编号,姓名,证件号码,手机号,专业代码\n{DeskData.Exam(n)},跨站测试,{DeskData.Id(n)},{DeskData.Phone(n)},{majorCode}\n";
+            var csv = $"考生编号,姓名,证件号码,手机号,专业代码\n{CandidateData.Exam(n)},跨站测试,{CandidateData.Id(n)},{CandidateData.Phone(n)},{majorCode}\n";
             var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
             file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
             var form = new MultipartFormDataContent { { file, "file", "candidates.csv" } };
@@ -77,23 +79,23 @@ public abstract class CrossSiteDataTests(PortalFactory portal)
 
         foreach (var forged in Forged)
             await AssertRefusedAsync(await secretary.SendAsync(HttpMethod.Post, url, forged, Upload(first)), forged);
-        Assert.False(await ExistsAsync(DeskData.Exam(first)));
+        Assert.False(await ExistsAsync(CandidateData.Exam(first)));
 
         Assert.Equal(HttpStatusCode.OK, (await secretary.SendAsync(HttpMethod.Post, url, Presenting.CookieWithToken, Upload(first))).StatusCode);
-        Assert.True(await ExistsAsync(DeskData.Exam(first)));
+        Assert.True(await ExistsAsync(CandidateData.Exam(first)));
         // A plain HTML form would carry the token as a field of the multipart body instead of the header.
         var asField = Request(HttpMethod.Post, url, Presenting.CookieWithoutToken, token: null, Upload(second, secretary.Token));
         Assert.Equal(HttpStatusCode.OK, (await secretary.Client.SendAsync(asField)).StatusCode);
-        Assert.True(await ExistsAsync(DeskData.Exam(second)));
+        Assert.True(await ExistsAsync(CandidateData.Exam(second)));
     }
 
     [Fact]
     public async Task Deleting_a_candidate_by_the_api_or_the_page_needs_the_token_from_this_origin()
     {
-        var (_, major, _) = await DeskData.MajorOfAsync(portal, "secretary1");
+        var (_, major, _) = await CandidateData.MajorOfAsync(portal, "secretary1");
         var bearer = await portal.ClientForStaffAsync("secretary1");
-        var byApi = await DeskData.CreateAsync(bearer, DeskData.Next(), major);
-        var byPage = await DeskData.CreateAsync(bearer, DeskData.Next(), major);
+        var byApi = await CandidateData.CreateAsync(bearer, CandidateData.Next(), major);
+        var byPage = await CandidateData.CreateAsync(bearer, CandidateData.Next(), major);
         var secretary = await StaffAsync(portal, "secretary1");
 
         foreach (var forged in Forged)

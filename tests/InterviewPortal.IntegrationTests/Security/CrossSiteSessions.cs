@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using InterviewPortal.IntegrationTests.CandidateSelfService;
+using InterviewPortal.IntegrationTests.CandidateAuth;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.IntegrationTests.Me;
 using InterviewPortal.Web.Infrastructure.Security;
 
 namespace InterviewPortal.IntegrationTests.Security;

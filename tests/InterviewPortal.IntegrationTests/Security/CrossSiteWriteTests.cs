@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using InterviewPortal.IntegrationTests.CandidateSelfService;
+using InterviewPortal.IntegrationTests.CandidateAuth;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.IntegrationTests.Me;
 using InterviewPortal.Web.Infrastructure.Security;
 using Xunit.Abstractions;
 using static InterviewPortal.IntegrationTests.Security.CrossSiteSession;

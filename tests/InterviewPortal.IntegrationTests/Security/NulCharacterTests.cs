@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using InterviewPortal.Data.Requests;
-using InterviewPortal.IntegrationTests.CandidateSelfService;
-using InterviewPortal.IntegrationTests.Desk;
+using InterviewPortal.IntegrationTests.CandidateAuth;
+using InterviewPortal.IntegrationTests.Candidates;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.IntegrationTests.Me;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,7 @@ public abstract class NulCharacterTests(PortalFactory portal)
         var requestId = await portal.WithDbAsync(async db =>
         {
             var candidate = await db.Candidates.Where(c => c.College.Code == "CS").OrderByDescending(c => c.Id).FirstAsync();
-            var request = new PhoneChangeRequest { CandidateId = candidate.Id, CollegeId = candidate.CollegeId, NewPhone = DeskData.Phone(DeskData.Next()), Reason = "换号" };
+            var request = new PhoneChangeRequest { CandidateId = candidate.Id, CollegeId = candidate.CollegeId, NewPhone = CandidateData.Phone(CandidateData.Next()), Reason = "换号" };
             db.PhoneChangeRequests.Add(request);
             await db.SaveChangesAsync();
             return request.Id;

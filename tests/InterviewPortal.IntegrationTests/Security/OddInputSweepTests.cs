@@ -1,8 +1,9 @@
 using System.Text;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.IntegrationTests.CandidateSelfService;
+using InterviewPortal.IntegrationTests.CandidateAuth;
 using InterviewPortal.IntegrationTests.Infrastructure;
-using InterviewPortal.IntegrationTests.Integrity;
+using InterviewPortal.IntegrationTests.Me;
+using InterviewPortal.IntegrationTests.Rehearsals;
 using InterviewPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.IntegrationTests.CandidateSelfService;
+using InterviewPortal.IntegrationTests.CandidateAuth;
 using InterviewPortal.IntegrationTests.Infrastructure;
-using InterviewPortal.IntegrationTests.Integrity;
+using InterviewPortal.IntegrationTests.Me;
+using InterviewPortal.IntegrationTests.Rehearsals;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;

@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using InterviewPortal.IntegrationTests.CandidateSelfService;
-using InterviewPortal.IntegrationTests.ExamDay;
+using InterviewPortal.IntegrationTests.CandidateAuth;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.IntegrationTests.Me;
+using InterviewPortal.IntegrationTests.Verifications;
 
 namespace InterviewPortal.IntegrationTests.Sessions;
 
