@@ -14,6 +14,9 @@ public static class LocalReturnUrl
     /// <summary>Longer than any address the portal itself links to; browsers and proxies cap URLs not far above.</summary>
     public const int MaxLength = 1000;
 
+    /// <summary>The query parameter pages and the culture switch read it from.</summary>
+    public const string QueryName = "returnUrl";
+
     public static string Or(string? url, string fallback) => IsSafeLocal(url) ? Encode(url!) : fallback;
 
     public static bool IsSafeLocal(string? url) =>

@@ -25,7 +25,9 @@ public static class NulCharacterCheck
     public static IApplicationBuilder UseNulCharacterCheck(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
-            if (!HasNul(http.Request.Query))
+            // The return URL is never stored or searched: LocalReturnUrl already turns one holding a control
+            // character into the start page, which is kinder than a 400 after signing in.
+            if (!HasNul(http.Request.Query.Where(p => !p.Key.Equals(LocalReturnUrl.QueryName, StringComparison.OrdinalIgnoreCase))))
             {
                 await next(http);
                 return;
