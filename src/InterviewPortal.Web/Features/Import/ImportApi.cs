@@ -11,7 +11,7 @@ public static class ImportApi
     public static IServiceCollection AddImportHandlers(this IServiceCollection services)
     {
         services.AddOptions<ImportOptions>().BindConfiguration("Import");
-        return services.AddScoped<ImportCandidatesHandler>().AddScoped<CandidateImport>();
+        return services.AddScoped<ImportCandidatesHandler>().AddScoped<CandidateImport>().AddScoped<ImportTemplate>();
     }
 
     public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)

@@ -15,6 +15,13 @@ public sealed record ImportResult(int Created, int Updated, IReadOnlyList<Import
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>For the import page's table, not the API: the first rows of the file (masked) and how many data rows it has.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ImportPreviewRow> Rows { get; init; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int RowCount { get; init; }
 }
 
 /// <summary>
@@ -35,8 +42,9 @@ public sealed class ImportCandidatesHandler(PortalDbContext db)
         if (rows.Count == 0)
             return new ImportResult(0, 0, [new ImportError(2, columns.Header(ImportField.ExamNumber), Lang.T("文件中没有考生数据", "The file has no candidate rows."))]);
 
-        var majors = await db.Scope.CoveredMajors(db.Majors.AsNoTracking())
-            .ToDictionaryAsync(m => m.Code, m => (m.Id, m.CollegeId), ct);
+        var covered = await db.Scope.CoveredMajors(db.Majors.AsNoTracking()).Select(m => new { m.Code, m.Id, m.CollegeId, m.Name }).ToListAsync(ct);
+        var majors = covered.ToDictionary(m => m.Code, m => (m.Id, m.CollegeId));
+        var preview = new ImportResult(0, 0, []) { Rows = ImportPreview.Rows(rows, columns, covered.ToDictionary(m => m.Code, m => m.Name)), RowCount = rows.Count };
         var parsed = new List<ImportedCandidate>(rows.Count);
         var check = new RowChecks(columns, errors);
         foreach (var row in rows)
@@ -47,13 +55,13 @@ public sealed class ImportCandidatesHandler(PortalDbContext db)
         foreach (var row in parsed)
             check.AgainstExisting(row, existing, db.Scope.AllColleges ? null : db.Scope.CollegeId);
         if (errors.Count > 0)
-            return new ImportResult(0, 0, [.. errors.OrderBy(e => e.Row)]);
+            return preview with { Errors = [.. errors.OrderBy(e => e.Row)] };
 
         var updates = parsed.Where(p => existing.ByExam.ContainsKey(p.ExamNumber)).ToList();
         var created = parsed.Count - updates.Count;
         if (!dryRun)
             await WriteAsync(parsed, updates, existing, created, ct);
-        return new ImportResult(created, updates.Count, []);
+        return preview with { Created = created, Updated = updates.Count };
     }
 
     private async Task WriteAsync(List<ImportedCandidate> parsed, List<ImportedCandidate> updates, ExistingCandidates existing, int created, CancellationToken ct)
