@@ -45,3 +45,10 @@ public class RoomMeeting
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? CancelledAt { get; set; }
 }
+
+/// <summary>Which meeting platform a room's session runs on: WeLink (primary) or the university's backup (Tencent Meeting).</summary>
+public enum MeetingPlatform
+{
+    Primary,
+    Backup,
+}
