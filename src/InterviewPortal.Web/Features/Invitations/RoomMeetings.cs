@@ -2,7 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Rooms;
 using InterviewPortal.Web.Infrastructure.Time;
-using InterviewPortal.Web.Infrastructure.WeLink;
+using InterviewPortal.Web.Infrastructure.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Invitations;
@@ -12,7 +12,7 @@ namespace InterviewPortal.Web.Features.Invitations;
 /// unique (ExamRoomId, SessionDate) row is inserted first and whoever inserted it (or takes over a
 /// stale claim) creates the meeting; the others wait for it (their job retries shortly).
 /// </summary>
-public sealed class RoomMeetings(PortalDbContext db, IWeLinkGateway gateway, TimeProvider clock)
+public sealed class RoomMeetings(PortalDbContext db, MeetingPlatforms platforms, TimeProvider clock)
 {
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
 
@@ -53,7 +53,7 @@ public sealed class RoomMeetings(PortalDbContext db, IWeLinkGateway gateway, Tim
 
         var (start, minutes) = await SessionSpanAsync(interview.ExamRoomId, day, now, ct);
         var roomName = await db.ExamRooms.IgnoreQueryFilters().Where(r => r.Id == interview.ExamRoomId).Select(r => r.Name).FirstAsync(ct);
-        var info = await gateway.CreateMeetingAsync(new MeetingRequest($"{roomName} 复试 {day:yyyy-MM-dd}", start, minutes, meeting.Recorded, WaitingRoom: true), ct);
+        var info = await platforms.For(MeetingPlatform.Primary).CreateMeetingAsync(new MeetingRequest($"{roomName} 复试 {day:yyyy-MM-dd}", start, minutes, meeting.Recorded, WaitingRoom: true), ct);
         await db.RoomMeetings.IgnoreQueryFilters().Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.ConferenceId, info.ConferenceId)
             .SetProperty(m => m.JoinLink, info.JoinLink)

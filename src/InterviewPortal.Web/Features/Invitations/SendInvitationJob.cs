@@ -2,7 +2,8 @@ using InterviewPortal.Web.Features.Live;
 using Hangfire;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.Web.Infrastructure.WeLink;
+using InterviewPortal.Data.Rooms;
+using InterviewPortal.Web.Infrastructure.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Invitations;
@@ -16,7 +17,7 @@ namespace InterviewPortal.Web.Features.Invitations;
 /// Failures retry with back-off, then the invitation is Failed with its error.
 /// </summary>
 [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = new[] { 3, 10, 30 }, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings, IWeLinkGateway gateway, TimeProvider clock, ExamDayBroadcaster broadcaster, ILogger<SendInvitationJob> log)
+public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings, MeetingPlatforms platforms, TimeProvider clock, ExamDayBroadcaster broadcaster, ILogger<SendInvitationJob> log)
 {
     public const int MaxAttempts = 4;
 
@@ -55,7 +56,8 @@ public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings,
         try
         {
             var meeting = await meetings.EnsureAsync(interview, ct);
-            var attendee = new Attendee(interview.Candidate.Name, interview.Candidate.Phone, interview.Candidate.WeLinkUserId);
+            var attendee = new Attendee(interview.Candidate.Name, interview.Candidate.Phone, interview.Candidate.WeLinkUserId, interview.Candidate.ExamNumber);
+            var gateway = platforms.For(MeetingPlatform.Primary);
             var reference = await gateway.InviteAttendeeAsync(meeting.ConferenceId!, attendee, ct);
             await gateway.AdmitFromWaitingRoomAsync(meeting.ConferenceId!, attendee, ct);
             var sentAt = clock.GetUtcNow().UtcDateTime;
