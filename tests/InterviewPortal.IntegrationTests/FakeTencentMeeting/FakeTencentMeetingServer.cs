@@ -39,6 +39,9 @@ public sealed class FakeTencentMeetingServer : IAsyncDisposable
     public ConcurrentQueue<TencentRequest> Requests { get; } = new();
     public ConcurrentDictionary<string, JsonObject> Meetings { get; } = new();
 
+    /// <summary>How long each answer is held back (keeps parallel callers in flight at the same time).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Creations allowed before 9008 (rationed) answers.</summary>
     public int CreationsAllowed { get; set; } = 100;
 
@@ -86,6 +89,8 @@ public sealed class FakeTencentMeetingServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var uri = request.Path.Value + request.QueryString.Value;
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        if (Delay > TimeSpan.Zero)
+            await Task.Delay(Delay, http.RequestAborted);
         var (status, answer, refusal) = Answer(request.Method, request.Path.Value ?? "", uri, body, headers);
         Requests.Enqueue(new TencentRequest(request.Method, uri, body, headers, refusal));
         http.Response.StatusCode = status;
