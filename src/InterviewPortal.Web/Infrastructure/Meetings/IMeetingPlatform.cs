@@ -23,6 +23,12 @@ public interface IMeetingPlatform
     Task AdmitFromWaitingRoomAsync(string meetingId, Attendee attendee, CancellationToken ct);
 }
 
+/// <summary>A platform whose waiting room the assistant can look into (Tencent Meeting): who waits, to admit only the candidate named for the slot.</summary>
+public interface IWaitingRoom
+{
+    Task<IReadOnlyList<Tencent.WaitingPerson>> WaitingAsync(string meetingId, CancellationToken ct);
+}
+
 public sealed record MeetingRequest(string Subject, DateTime StartsAtUtc, int DurationMinutes, bool Recorded, bool WaitingRoom = true);
 
 /// <param name="MeetingCode">What a person types to join; the conference ID where the platform has no separate code.</param>

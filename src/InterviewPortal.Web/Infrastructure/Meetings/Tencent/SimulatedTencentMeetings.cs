@@ -4,8 +4,11 @@ using InterviewPortal.Web.Infrastructure.Time;
 namespace InterviewPortal.Web.Infrastructure.Meetings.Tencent;
 
 /// <summary>The backup platform simulated (and the demo's backup): sends nothing, records every call in the outbox.</summary>
-public sealed class SimulatedTencentMeetings(SimulatedOutbox outbox) : IMeetingPlatform
+public sealed class SimulatedTencentMeetings(SimulatedOutbox outbox) : IMeetingPlatform, IWaitingRoom
 {
+    /// <summary>Nobody really waits in a simulated meeting.</summary>
+    public Task<IReadOnlyList<WaitingPerson>> WaitingAsync(string meetingId, CancellationToken ct) => Task.FromResult<IReadOnlyList<WaitingPerson>>([]);
+
     public async Task<MeetingInfo> CreateMeetingAsync(MeetingRequest request, CancellationToken ct)
     {
         var id = Random.Shared.NextInt64(10_000_000_000, 99_999_999_999).ToString(CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ namespace InterviewPortal.Web.Infrastructure.Meetings.Tencent;
 /// the cloud where the room records. Candidates are outside the enterprise, so nobody is "invited" by the API: they
 /// join with the meeting code on their page and are admitted one by one, matched by the display name they type.
 /// </summary>
-public sealed class TencentMeetingPlatform(TencentMeetingApi api, IOptions<BackupMeetingOptions> options) : IMeetingPlatform
+public sealed class TencentMeetingPlatform(TencentMeetingApi api, IOptions<BackupMeetingOptions> options) : IMeetingPlatform, IWaitingRoom
 {
     private string User => options.Value.UserId!;
 
