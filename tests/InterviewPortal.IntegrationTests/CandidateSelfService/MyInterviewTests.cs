@@ -185,6 +185,8 @@ public class MyInterviewTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
     [InlineData("/Me/Prepare", "45°")]
     [InlineData("/Me/Prepare", "macOS")]
     [InlineData("/Me/SelfCheck", "selfcheck.js")]
+    [InlineData("/Me/Prepare", "https://meeting.tencent.com/download/")] // the demo turns the (simulated) backup platform on
+    [InlineData("/Me/SelfCheck", "https://meeting.tencent.com/download/")]
     [InlineData("/Candidate/SignIn", "tel-national")]
     public async Task Guide_self_check_and_sign_in_pages_are_open_and_carry_no_inline_script_or_style(string url, string expected)
     {
