@@ -88,5 +88,11 @@
   }
 
   render();
+  // Another person's switch shows at once; failures in a row are read again every half minute.
+  if (window.signalR) {
+    var live = new signalR.HubConnectionBuilder().withUrl('/hubs/exam-day', { headers: x.tokenHeaders() }).withAutomaticReconnect().build();
+    live.on('roomPlatformChanged', render);
+    live.start().catch(function () { /* the half-minute refresh still runs */ });
+  }
   setInterval(render, 30000);
 })();
