@@ -846,3 +846,63 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205215516_RoomMeetingPlatform') THEN
+    ALTER TABLE "RoomMeetings" ADD "BackupClaimedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205215516_RoomMeetingPlatform') THEN
+    ALTER TABLE "RoomMeetings" ADD "BackupJoinLink" character varying(500);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205215516_RoomMeetingPlatform') THEN
+    ALTER TABLE "RoomMeetings" ADD "BackupMeetingCode" character varying(32);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205215516_RoomMeetingPlatform') THEN
+    ALTER TABLE "RoomMeetings" ADD "BackupMeetingId" character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205215516_RoomMeetingPlatform') THEN
+    ALTER TABLE "RoomMeetings" ADD "ConsecutiveFailures" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205215516_RoomMeetingPlatform') THEN
+    ALTER TABLE "RoomMeetings" ADD "Platform" character varying(20) NOT NULL DEFAULT 'Primary';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205215516_RoomMeetingPlatform') THEN
+    ALTER TABLE "RoomMeetings" ADD "PlatformVersion" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261205215516_RoomMeetingPlatform') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261205215516_RoomMeetingPlatform', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

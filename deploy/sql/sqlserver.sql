@@ -941,3 +941,72 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205215448_RoomMeetingPlatform'
+)
+BEGIN
+    ALTER TABLE [RoomMeetings] ADD [BackupClaimedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205215448_RoomMeetingPlatform'
+)
+BEGIN
+    ALTER TABLE [RoomMeetings] ADD [BackupJoinLink] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205215448_RoomMeetingPlatform'
+)
+BEGIN
+    ALTER TABLE [RoomMeetings] ADD [BackupMeetingCode] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205215448_RoomMeetingPlatform'
+)
+BEGIN
+    ALTER TABLE [RoomMeetings] ADD [BackupMeetingId] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205215448_RoomMeetingPlatform'
+)
+BEGIN
+    ALTER TABLE [RoomMeetings] ADD [ConsecutiveFailures] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205215448_RoomMeetingPlatform'
+)
+BEGIN
+    ALTER TABLE [RoomMeetings] ADD [Platform] nvarchar(20) NOT NULL DEFAULT N'Primary';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205215448_RoomMeetingPlatform'
+)
+BEGIN
+    ALTER TABLE [RoomMeetings] ADD [PlatformVersion] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205215448_RoomMeetingPlatform'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205215448_RoomMeetingPlatform', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

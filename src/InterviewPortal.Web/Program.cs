@@ -5,6 +5,7 @@ using InterviewPortal.Web.Infrastructure.Database;
 using InterviewPortal.Web.Infrastructure.Demo;
 using InterviewPortal.Web.Infrastructure.Health;
 using InterviewPortal.Web.Infrastructure.Jobs;
+using InterviewPortal.Web.Infrastructure.Meetings;
 using InterviewPortal.Web.Infrastructure.WeLink;
 using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Logging;
@@ -50,6 +51,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddFeatures();
 builder.Services.AddPortalScaleOut(builder.Configuration);
 builder.Services.AddWeLinkGateway(builder.Configuration);
+builder.Services.AddMeetingPlatforms(builder.Configuration);
 builder.Services.AddPortalJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -29,7 +29,10 @@ public class Examiner
     public required string Name { get; set; }
 }
 
-/// <summary>The WeLink (Cloud Meeting) meeting a room uses for one session day; created once, on the first invitation.</summary>
+/// <summary>
+/// A room's session (one Beijing day): its WeLink (Cloud Meeting) meeting, created once on the first invitation, and,
+/// once someone switched the room to the backup platform, its backup meeting, also created once.
+/// </summary>
 public class RoomMeeting
 {
     public int Id { get; set; }
@@ -44,4 +47,28 @@ public class RoomMeeting
     public bool Recorded { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? CancelledAt { get; set; }
+
+    /// <summary>The platform the session runs on now: invitations, admissions and the candidates' pages follow it.</summary>
+    public MeetingPlatform Platform { get; set; }
+
+    /// <summary>Counts the switches: each switch's messages to candidates are keyed by it, so each is staged once.</summary>
+    public int PlatformVersion { get; set; }
+    public string? BackupMeetingId { get; set; }
+
+    /// <summary>What a person types to join the backup meeting.</summary>
+    public string? BackupMeetingCode { get; set; }
+    public string? BackupJoinLink { get; set; }
+
+    /// <summary>Set by whoever creates the backup meeting (one conditional UPDATE), so two switches create it once.</summary>
+    public DateTime? BackupClaimedAt { get; set; }
+
+    /// <summary>Meeting calls for this session that failed in a row; reset by the next success. The boards warn from a threshold.</summary>
+    public int ConsecutiveFailures { get; set; }
+}
+
+/// <summary>Which meeting platform a room's session runs on: WeLink (primary) or the university's backup (Tencent Meeting).</summary>
+public enum MeetingPlatform
+{
+    Primary,
+    Backup,
 }

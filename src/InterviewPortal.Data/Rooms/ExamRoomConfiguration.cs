@@ -31,6 +31,10 @@ public sealed class RoomMeetingConfiguration : IEntityTypeConfiguration<RoomMeet
         b.Property(m => m.ConferenceId).HasMaxLength(64);
         b.Property(m => m.JoinLink).HasMaxLength(500);
         b.Property(m => m.HostPassword).HasMaxLength(64);
+        b.Property(m => m.Platform).HasConversion<string>().HasMaxLength(20);
+        b.Property(m => m.BackupMeetingId).HasMaxLength(64);
+        b.Property(m => m.BackupMeetingCode).HasMaxLength(32);
+        b.Property(m => m.BackupJoinLink).HasMaxLength(500);
         // One meeting per room and day: the unique index is what makes "created once" hold.
         b.HasIndex(m => new { m.ExamRoomId, m.SessionDate }).IsUnique();
     }

@@ -6,6 +6,7 @@ using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.Web.Features.Interviews;
 using InterviewPortal.Web.Features.Invitations;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Features.Rooms;
 using InterviewPortal.Web.Infrastructure.Database;
 using InterviewPortal.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -101,14 +102,18 @@ public class SqlServerTsqlTests
         using var capture = new TsqlCapture();
         var db = capture.Db;
         var notices = new CandidateMessageSender(db, null!, new JobsOptions(), TimeProvider.System, null!, NullLogger<CandidateMessageSender>.Instance);
-        var invitations = new SendInvitationJob(db, null!, null!, TimeProvider.System, null!, NullLogger<SendInvitationJob>.Instance);
+        var failures = new MeetingFailures(db, Microsoft.Extensions.Options.Options.Create(new MeetingTroubleOptions()));
+        var invitations = new SendInvitationJob(db, null!, null!, failures, TimeProvider.System, null!, NullLogger<SendInvitationJob>.Instance);
         var sweep = new MissedNoticeSweep(db, new CandidateOutbox(db, null!, TimeProvider.System, NullLogger<CandidateOutbox>.Instance), TimeProvider.System, NullLogger<MissedNoticeSweep>.Instance);
 
         await notices.SendBatchAsync([1L, 2L, 3L], CancellationToken.None); // claims nothing: the fake answers 0 rows
         await invitations.RunAsync(5, CancellationToken.None);
         await sweep.RunAsync(CancellationToken.None);
+        await failures.FailedAsync(7, CancellationToken.None);
+        await failures.SucceededAsync(7, CancellationToken.None);
 
         Assert.Contains(capture.Commands, c => c.Contains("UPDATE", StringComparison.Ordinal) && c.Contains("[Notifications]", StringComparison.Ordinal));
+        Assert.Equal(2, capture.Commands.Count(c => c.Contains("UPDATE", StringComparison.Ordinal) && c.Contains("[RoomMeetings]", StringComparison.Ordinal)));
         Assert.Contains(capture.Commands, c => c.Contains("UPDATE", StringComparison.Ordinal) && c.Contains("[MeetingInvitations]", StringComparison.Ordinal));
         Assert.True(capture.Commands.Count >= 4, string.Join("\n---\n", capture.Commands));
         AssertAllParse(capture.Commands);

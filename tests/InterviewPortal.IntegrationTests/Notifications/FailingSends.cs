@@ -26,11 +26,6 @@ public sealed class FailingSends
         }
 
         public Task<string?> FindUserIdByPhoneAsync(string phone, CancellationToken ct) => inner.FindUserIdByPhoneAsync(phone, ct);
-        public Task<MeetingInfo> CreateMeetingAsync(MeetingRequest request, CancellationToken ct) => inner.CreateMeetingAsync(request, ct);
-        public Task UpdateMeetingAsync(string conferenceId, MeetingRequest request, CancellationToken ct) => inner.UpdateMeetingAsync(conferenceId, request, ct);
-        public Task CancelMeetingAsync(string conferenceId, CancellationToken ct) => inner.CancelMeetingAsync(conferenceId, ct);
-        public Task<string> InviteAttendeeAsync(string conferenceId, Attendee attendee, CancellationToken ct) => inner.InviteAttendeeAsync(conferenceId, attendee, ct);
-        public Task AdmitFromWaitingRoomAsync(string conferenceId, Attendee attendee, CancellationToken ct) => inner.AdmitFromWaitingRoomAsync(conferenceId, attendee, ct);
         public Task<string> ProvisionDepartmentAsync(DepartmentRequest request, CancellationToken ct) => inner.ProvisionDepartmentAsync(request, ct);
         public Task<string> ProvisionAccountsAsync(IReadOnlyList<AccountRequest> accounts, CancellationToken ct) => inner.ProvisionAccountsAsync(accounts, ct);
         public Task<AccountBatchStatus> GetProvisioningStatusAsync(string taskId, CancellationToken ct) => inner.GetProvisioningStatusAsync(taskId, ct);

@@ -47,6 +47,9 @@ public static class ExpectedAccess
         ["GET /api/v1/rooms/{id}/schedule.xlsx"] = Staff.On(Resource.Room),
         ["GET /api/v1/rooms/{id}/schedule.ics"] = Staff.On(Resource.Room),
         ["GET /api/v1/rooms/{id}/examiners/{name}/schedule.ics"] = Staff.On(Resource.Room),
+        ["POST /api/v1/rooms/{id}/meeting-platform"] = Staff.On(Resource.Room), // exam day: the room's assistant, its college's secretary, the admin
+        ["GET /api/v1/rooms/{id}/meeting-platform"] = Staff.On(Resource.Room),
+        ["GET /api/v1/rooms/{id}/waiting-room"] = Staff.On(Resource.Room),
 
         ["GET /api/v1/interviews"] = Staff,
         ["POST /api/v1/interviews"] = Planner,

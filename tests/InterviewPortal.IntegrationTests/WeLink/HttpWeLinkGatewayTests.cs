@@ -1,5 +1,7 @@
 using System.Globalization;
+using InterviewPortal.Data.Rooms;
 using InterviewPortal.IntegrationTests.FakeWeLink;
+using InterviewPortal.Web.Infrastructure.Meetings;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.Web.Infrastructure.WeLink;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +46,7 @@ public sealed class HttpWeLinkGatewayTests : IAsyncLifetime
     }
 
     private IWeLinkGateway Gateway => portal.Services.GetRequiredService<IWeLinkGateway>();
+    private IMeetingPlatform Meetings => portal.Services.GetRequiredKeyedService<IMeetingPlatform>(MeetingPlatform.Primary);
 
     private static CandidateMessage Message(string phone = "13800138000") => new(phone, "标题", "内容");
 
@@ -84,18 +87,18 @@ public sealed class HttpWeLinkGatewayTests : IAsyncLifetime
         fake.Outage = true;
         var error = await Assert.ThrowsAsync<WeLinkException>(() => Gateway.SendMessageAsync(Message(), default));
         Assert.Equal("503", error.Code);
-        var meetingError = await Assert.ThrowsAsync<WeLinkException>(() => Gateway.CreateMeetingAsync(Meeting(true), default));
+        var meetingError = await Assert.ThrowsAsync<WeLinkException>(() => Meetings.CreateMeetingAsync(Meeting(true), default));
         Assert.Equal("MMC.111000000", meetingError.Code);
         fake.Outage = false;
         await Gateway.SendMessageAsync(Message(), default);
-        Assert.NotNull((await Gateway.CreateMeetingAsync(Meeting(true), default)).ConferenceId);
+        Assert.NotNull((await Meetings.CreateMeetingAsync(Meeting(true), default)).ConferenceId);
     }
 
     [Fact]
     public async Task A_slow_vendor_times_out_as_a_WeLink_error_without_resending_the_create()
     {
         fake.Delay = TimeSpan.FromSeconds(5);
-        var error = await Assert.ThrowsAsync<WeLinkException>(() => Gateway.CreateMeetingAsync(Meeting(false), default));
+        var error = await Assert.ThrowsAsync<WeLinkException>(() => Meetings.CreateMeetingAsync(Meeting(false), default));
         fake.Delay = TimeSpan.Zero;
         Assert.Equal("timeout", error.Code);
         Assert.True(fake.To("/v2/usg/acs/auth/appauth").Count <= 1);
@@ -107,8 +110,8 @@ public sealed class HttpWeLinkGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Meeting_is_created_with_UTC_start_waiting_room_on_and_recording_as_asked()
     {
-        var recorded = await Gateway.CreateMeetingAsync(Meeting(true), default);
-        var plain = await Gateway.CreateMeetingAsync(Meeting(false), default);
+        var recorded = await Meetings.CreateMeetingAsync(Meeting(true), default);
+        var plain = await Meetings.CreateMeetingAsync(Meeting(false), default);
 
         Assert.NotEqual(recorded.ConferenceId, plain.ConferenceId);
         Assert.Equal("246810", recorded.HostPassword);
@@ -126,10 +129,10 @@ public sealed class HttpWeLinkGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Meeting_calls_authenticate_again_on_USG_000000004()
     {
-        var info = await Gateway.CreateMeetingAsync(Meeting(true), default);
+        var info = await Meetings.CreateMeetingAsync(Meeting(true), default);
         fake.ExpireMeetingTokens();
-        await Gateway.UpdateMeetingAsync(info.ConferenceId, Meeting(false), default);
-        await Gateway.CancelMeetingAsync(info.ConferenceId, default);
+        await Meetings.UpdateMeetingAsync(info.ConferenceId, Meeting(false), default);
+        await Meetings.CancelMeetingAsync(info.ConferenceId, default);
         Assert.Equal(2, fake.To("/v2/usg/acs/auth/appauth").Count);
         Assert.Contains(fake.Requests, r => r.Method == "DELETE" && r.Query.Contains("type=1", StringComparison.Ordinal));
     }
@@ -137,11 +140,11 @@ public sealed class HttpWeLinkGatewayTests : IAsyncLifetime
     [Fact]
     public async Task Admission_fetches_the_control_token_and_fetches_it_again_when_it_expired()
     {
-        var info = await Gateway.CreateMeetingAsync(Meeting(true), default);
+        var info = await Meetings.CreateMeetingAsync(Meeting(true), default);
         var attendee = new Attendee("张三", "13900139000");
-        await Gateway.AdmitFromWaitingRoomAsync(info.ConferenceId, attendee, default);
+        await Meetings.AdmitFromWaitingRoomAsync(info.ConferenceId, attendee, default);
         fake.ExpireControlTokens();
-        await Gateway.AdmitFromWaitingRoomAsync(info.ConferenceId, attendee, default);
+        await Meetings.AdmitFromWaitingRoomAsync(info.ConferenceId, attendee, default);
 
         Assert.Equal(2, fake.To("/v1/mmc/control/conferences/token").Count);
         var admits = fake.To("/v1/mmc/control/conferences/allowWaitingParticipant");

@@ -13,7 +13,7 @@ public static class ExamDayApi
     {
         services.AddSignalR().AddJsonProtocol(o =>
             o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddSingleton<ExamDayBroadcaster>();
+        services.AddSingleton<ExamDayBroadcaster>().AddSingleton<CandidateLive>();
         return services.AddScoped<MoveInterviewHandler>().AddScoped<GetExamDayHandler>();
     }
 
@@ -31,7 +31,11 @@ public static class ExamDayApi
         return api;
     }
 
-    public static void MapExamDayHub(this WebApplication app) => app.MapHub<ExamDayHub>(ExamDayHub.Path);
+    public static void MapExamDayHub(this WebApplication app)
+    {
+        app.MapHub<ExamDayHub>(ExamDayHub.Path);
+        app.MapHub<CandidateHub>(CandidateHub.Path);
+    }
 
     private static async Task<IResult> Move(int id, LifecycleMove move, MoveInterviewHandler handler, CancellationToken ct) =>
         (await handler.HandleAsync(id, move, ct)).ToResult(TypedResults.Ok);

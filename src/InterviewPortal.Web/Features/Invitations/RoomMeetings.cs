@@ -1,8 +1,9 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Rooms;
+using InterviewPortal.Web.Features.Rooms;
 using InterviewPortal.Web.Infrastructure.Time;
-using InterviewPortal.Web.Infrastructure.WeLink;
+using InterviewPortal.Web.Infrastructure.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Invitations;
@@ -12,9 +13,9 @@ namespace InterviewPortal.Web.Features.Invitations;
 /// unique (ExamRoomId, SessionDate) row is inserted first and whoever inserted it (or takes over a
 /// stale claim) creates the meeting; the others wait for it (their job retries shortly).
 /// </summary>
-public sealed class RoomMeetings(PortalDbContext db, IWeLinkGateway gateway, TimeProvider clock)
+public sealed class RoomMeetings(PortalDbContext db, MeetingPlatforms platforms, MeetingFailures failures, TimeProvider clock)
 {
-    private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
+    internal static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(2);
 
     public async Task<RoomMeeting> EnsureAsync(Interview interview, CancellationToken ct)
     {
@@ -38,7 +39,8 @@ public sealed class RoomMeetings(PortalDbContext db, IWeLinkGateway gateway, Tim
             }
             meeting = await FindAsync(interview.ExamRoomId, day, ct) ?? throw new InvalidOperationException("The room meeting row vanished.");
         }
-        if (meeting.ConferenceId is not null)
+        // A session switched to the backup platform invites there; its WeLink meeting is not needed meanwhile.
+        if (meeting.ConferenceId is not null || meeting is { Platform: MeetingPlatform.Backup, BackupMeetingId: not null })
             return meeting;
         if (!claimed)
         {
@@ -53,7 +55,16 @@ public sealed class RoomMeetings(PortalDbContext db, IWeLinkGateway gateway, Tim
 
         var (start, minutes) = await SessionSpanAsync(interview.ExamRoomId, day, now, ct);
         var roomName = await db.ExamRooms.IgnoreQueryFilters().Where(r => r.Id == interview.ExamRoomId).Select(r => r.Name).FirstAsync(ct);
-        var info = await gateway.CreateMeetingAsync(new MeetingRequest($"{roomName} 复试 {day:yyyy-MM-dd}", start, minutes, meeting.Recorded, WaitingRoom: true), ct);
+        MeetingInfo info;
+        try
+        {
+            info = await platforms.For(MeetingPlatform.Primary).CreateMeetingAsync(new MeetingRequest($"{roomName} 复试 {day:yyyy-MM-dd}", start, minutes, meeting.Recorded, WaitingRoom: true), ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            await failures.FailedAsync(meeting.Id, CancellationToken.None); // counts towards suggesting the switch
+            throw;
+        }
         await db.RoomMeetings.IgnoreQueryFilters().Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.ConferenceId, info.ConferenceId)
             .SetProperty(m => m.JoinLink, info.JoinLink)
@@ -65,7 +76,7 @@ public sealed class RoomMeetings(PortalDbContext db, IWeLinkGateway gateway, Tim
         db.RoomMeetings.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.ExamRoomId == roomId && m.SessionDate == day, ct);
 
     // From half an hour before the day's first interview (not before now) to the end of its last one.
-    private async Task<(DateTime Start, int Minutes)> SessionSpanAsync(int roomId, DateOnly day, DateTime now, CancellationToken ct)
+    internal async Task<(DateTime Start, int Minutes)> SessionSpanAsync(int roomId, DateOnly day, DateTime now, CancellationToken ct)
     {
         var (from, to) = BeijingTime.DayRange(day);
         var span = await db.Interviews.IgnoreQueryFilters()

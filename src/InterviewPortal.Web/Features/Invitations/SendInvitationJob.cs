@@ -2,7 +2,9 @@ using InterviewPortal.Web.Features.Live;
 using Hangfire;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.Web.Infrastructure.WeLink;
+using InterviewPortal.Data.Rooms;
+using InterviewPortal.Web.Features.Rooms;
+using InterviewPortal.Web.Infrastructure.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Invitations;
@@ -16,7 +18,8 @@ namespace InterviewPortal.Web.Features.Invitations;
 /// Failures retry with back-off, then the invitation is Failed with its error.
 /// </summary>
 [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = new[] { 3, 10, 30 }, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
-public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings, IWeLinkGateway gateway, TimeProvider clock, ExamDayBroadcaster broadcaster, ILogger<SendInvitationJob> log)
+public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings, MeetingPlatforms platforms, MeetingFailures failures,
+    TimeProvider clock, ExamDayBroadcaster broadcaster, ILogger<SendInvitationJob> log)
 {
     public const int MaxAttempts = 4;
 
@@ -52,15 +55,22 @@ public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings,
             return;
         }
         invitation.Attempts++;
+        int? sessionId = null;
         try
         {
             var meeting = await meetings.EnsureAsync(interview, ct);
-            var attendee = new Attendee(interview.Candidate.Name, interview.Candidate.Phone, interview.Candidate.WeLinkUserId);
-            var reference = await gateway.InviteAttendeeAsync(meeting.ConferenceId!, attendee, ct);
-            await gateway.AdmitFromWaitingRoomAsync(meeting.ConferenceId!, attendee, ct);
+            sessionId = meeting.Id;
+            var attendee = new Attendee(interview.Candidate.Name, interview.Candidate.Phone, interview.Candidate.WeLinkUserId, interview.Candidate.ExamNumber);
+            // The room's current platform: after a switch, invitations and admissions go to the backup meeting.
+            var onBackup = meeting is { Platform: MeetingPlatform.Backup, BackupMeetingId: not null };
+            var gateway = platforms.For(onBackup ? MeetingPlatform.Backup : MeetingPlatform.Primary);
+            var meetingId = onBackup ? meeting.BackupMeetingId! : meeting.ConferenceId!;
+            var reference = await gateway.InviteAttendeeAsync(meetingId, attendee, ct);
+            await gateway.AdmitFromWaitingRoomAsync(meetingId, attendee, ct);
+            await failures.SucceededAsync(meeting.Id, CancellationToken.None);
             var sentAt = clock.GetUtcNow().UtcDateTime;
-            invitation.MeetingId = meeting.ConferenceId;
-            invitation.JoinLink = meeting.JoinLink;
+            invitation.MeetingId = onBackup ? meeting.BackupMeetingCode : meeting.ConferenceId;
+            invitation.JoinLink = onBackup ? meeting.BackupJoinLink : meeting.JoinLink;
             invitation.GatewayReference = reference;
             invitation.SentAt = sentAt;
             invitation.AdmittedAt = sentAt;
@@ -77,6 +87,9 @@ public sealed class SendInvitationJob(PortalDbContext db, RoomMeetings meetings,
         {
             var final = invitation.Attempts >= MaxAttempts;
             log.LogWarning(e, "Invitation {InvitationId} attempt {Attempt} failed", invitation.Id, invitation.Attempts);
+            // A meeting call that failed counts towards suggesting the switch (a meeting still being created does not).
+            if (sessionId is { } failedSession && e is not MeetingNotReadyException)
+                await failures.FailedAsync(failedSession, CancellationToken.None);
             await FinishAsync(invitation, final ? InvitationStatus.Failed : InvitationStatus.Pending, e.Message, CancellationToken.None);
             if (!final)
                 throw;

@@ -30,4 +30,18 @@ public sealed class ExamDayBroadcaster(IHubContext<ExamDayHub> hub, IDbContextFa
             log.LogWarning(e, "Could not push the change of interview {InterviewId} to the exam-day pages", interviewId);
         }
     }
+
+    /// <summary>A room's session moved to another meeting platform: the console and the college board show where it runs now.</summary>
+    public async Task RoomPlatformChangedAsync(int roomId, int collegeId, object platform, CancellationToken ct)
+    {
+        try
+        {
+            await hub.Clients.Groups([ExamDayGroups.Room(roomId), ExamDayGroups.College(collegeId), ExamDayGroups.All])
+                .SendAsync(ExamDayHub.RoomPlatformChanged, new { roomId, platform }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not push the platform switch of room {RoomId} to the exam-day pages", roomId);
+        }
+    }
 }

@@ -18,6 +18,7 @@ public sealed class ExamDayHub(IDbContextFactory<PortalDbContext> contexts, Live
 {
     public const string Path = "/hubs/exam-day";
     public const string InterviewChanged = "interviewChanged";
+    public const string RoomPlatformChanged = "roomPlatformChanged";
 
     public override async Task OnConnectedAsync()
     {

@@ -3,7 +3,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
+using InterviewPortal.Data.Rooms;
 using InterviewPortal.Data.Verifications;
+using InterviewPortal.Web.Infrastructure.Meetings;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,7 +14,8 @@ namespace InterviewPortal.Web.Features.Me;
 
 public sealed record MyInterview(
     int Id, DateTime StartsAt, DateTimeOffset StartsAtLocal, int DurationMinutes, string Room, InterviewStatus Status,
-    string? MeetingId, InterviewKind Kind, bool Recorded, string? RejectionReason);
+    string? MeetingId, InterviewKind Kind, bool Recorded, string? RejectionReason,
+    string? Platform = null, string? MeetingCode = null, string? JoinUrl = null);
 
 /// <param name="AssignmentReports">How many college/major reports the candidate has sent: the page lists them only
 /// when there are some (most candidates never send one, and a second statement per view cost a third of the page).</param>
@@ -29,12 +32,12 @@ public sealed record MyRecord(
 /// explicitly, instead of by the query filters: they would wrap every join in its own scope subquery. A reload
 /// within a few seconds is answered from the node's copy (<see cref="MyRecordCache"/>, ADR 0006), after the scope check.
 /// </summary>
-public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock, MyRecordCache cache)
+public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock, MyRecordCache cache, MeetingPlatforms platforms)
 {
     private sealed record Row(
         string ExamNumber, string Name, string College, string Major, string MajorCode,
         int? Id, DateTime? StartsAt, DateTime? EndsAt, int? DurationMinutes, InterviewStatus? Status, InterviewKind? Kind,
-        string? StatusNote, string? Room, bool? Recorded, int AssignmentReports);
+        string? StatusNote, string? Room, bool? Recorded, int AssignmentReports, int? RoomId = null);
 
     /// <summary>
     /// The compiled statements, once per model: EF refuses a compiled query on another model than its first, and a
@@ -60,6 +63,10 @@ public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock
                 .Where(v => v.InterviewId == interviewId
                     && (v.Status == VerificationStatus.Rejected || v.Status == VerificationStatus.RetakeRequested))
                 .OrderByDescending(v => v.Id).Select(v => v.Reason).FirstOrDefault());
+
+        public readonly Func<PortalDbContext, int, DateOnly, CancellationToken, Task<RoomMeeting?>> SessionOf = EF.CompileAsyncQuery(
+            (PortalDbContext db, int roomId, DateOnly day, CancellationToken ct) => db.RoomMeetings.IgnoreQueryFilters().AsNoTracking()
+                .FirstOrDefault(m => m.ExamRoomId == roomId && m.SessionDate == day));
     }
 
     // The interviews are joined directly, not as a collection under the candidate: nested, SQLite materialized the
@@ -74,7 +81,7 @@ public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock
                 c.ExamNumber, c.Name, c.College.Name, c.Major.Name, c.Major.Code,
                 (int?)i!.Id, (DateTime?)i.StartsAt, (DateTime?)i.EndsAt, (int?)i.DurationMinutes, (InterviewStatus?)i.Status,
                 (InterviewKind?)i.Kind, i.StatusNote, i.ExamRoom.Name, (bool?)i.ExamRoom.RecordSessions,
-                countReports ? db.AssignmentReports.IgnoreQueryFilters().Count(r => r.CandidateId == c.Id) : 0);
+                countReports ? db.AssignmentReports.IgnoreQueryFilters().Count(r => r.CandidateId == c.Id) : 0, (int?)i.ExamRoomId);
 
     /// <summary>An invitation (and so a meeting ID) exists only once the assistant has invited.</summary>
     private static bool MayHaveMeeting(InterviewStatus status) =>
@@ -118,9 +125,28 @@ public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock
         var status = chosen.Status!.Value;
         var meetingId = MayHaveMeeting(status) ? await queries.MeetingIdOf(db, chosen.Id!.Value, ct) : null;
         var rejection = status == InterviewStatus.IdRejected ? await queries.RejectionOf(db, chosen.Id!.Value, ct) ?? chosen.StatusNote : null;
+        var (platform, code, joinUrl) = await WhereToJoinAsync(queries, chosen, status, meetingId, now, ct);
         var interview = new MyInterview(chosen.Id!.Value, DateTime.SpecifyKind(chosen.StartsAt!.Value, DateTimeKind.Utc),
             BeijingTime.ToLocal(chosen.StartsAt.Value), chosen.DurationMinutes!.Value, chosen.Room!, status,
-            meetingId, chosen.Kind!.Value, chosen.Recorded!.Value, rejection);
+            meetingId, chosen.Kind!.Value, chosen.Recorded!.Value, rejection, platform, code, joinUrl);
         return new MyRecord(me.ExamNumber, me.Name, me.College, me.Major, me.MajorCode, interview, me.AssignmentReports);
+    }
+
+    /// <summary>
+    /// Where to join, once there is a meeting: a session switched to the backup platform shows the backup meeting to
+    /// everyone of the room who has not finished (invited or not: they were told by message too); otherwise the WeLink
+    /// meeting the candidate was invited to. The session is read only on its day or once invited, not on every visit.
+    /// </summary>
+    private async Task<(string? Platform, string? Code, string? JoinUrl)> WhereToJoinAsync(
+        Queries queries, Row chosen, InterviewStatus status, string? meetingId, DateTime now, CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(BeijingTime.ToLocal(chosen.StartsAt!.Value).DateTime);
+        var active = Interview.Active.Contains(status);
+        if (!(active && day == DateOnly.FromDateTime(BeijingTime.ToLocal(now).DateTime)) && meetingId is null)
+            return (null, null, null);
+        var session = await queries.SessionOf(db, chosen.RoomId!.Value, day, ct);
+        if (active && session is { Platform: MeetingPlatform.Backup, BackupMeetingCode: not null })
+            return (platforms.NameOf(MeetingPlatform.Backup), session.BackupMeetingCode, session.BackupJoinLink);
+        return meetingId is null ? (null, null, null) : (platforms.NameOf(MeetingPlatform.Primary), meetingId, session?.JoinLink);
     }
 }

@@ -25,7 +25,7 @@ public sealed class MyRecordCacheOptions
 /// starts, candidates reload their page again and again; the statement behind it costs more CPU than the rest of an
 /// API answer, so a reload within the window is answered from memory.
 /// It is never wrong for longer than the window and usually not at all: any write on this node to what the record
-/// shows (a candidate, an interview, a room, a college or major, an invitation, an ID check, a report) makes every copy
+/// shows (a candidate, an interview, a room, a college or major, an invitation, a room's meeting, an ID check, a report) makes every copy
 /// stale at once (<see cref="Invalidator"/>, from EF's save and commit events, so no write path can forget it). A write
 /// on another node reaches this node's candidates when their copy expires. A record is stored only if nothing was
 /// written while it was being read, so a read racing a write cannot keep the old state alive.
@@ -88,7 +88,7 @@ public sealed class MyRecordCache(TimeProvider clock, IOptions<MyRecordCacheOpti
         private static readonly HashSet<Type> Shown =
         [
             typeof(Candidate), typeof(Interview), typeof(ExamRoom), typeof(College), typeof(Major),
-            typeof(MeetingInvitation), typeof(IdVerification), typeof(AssignmentReport),
+            typeof(MeetingInvitation), typeof(IdVerification), typeof(AssignmentReport), typeof(RoomMeeting),
         ];
 
         private sealed class Save

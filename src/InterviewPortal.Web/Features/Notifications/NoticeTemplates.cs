@@ -16,6 +16,9 @@ public static class NoticeTemplates
     /// <summary>A reminder to confirm the integrity pledge in force (composed at staging, one per candidate each time staff remind).</summary>
     public const string PledgeReminder = "pledge-reminder";
 
+    /// <summary>A room's session moved to another meeting platform: where to join now (composed at staging, one per candidate and switch).</summary>
+    public const string MeetingSwitch = "meeting-switch";
+
     /// <summary>Key prefix of a notice an assistant sends again by hand: each one is new, so it is never deduplicated away.</summary>
     public const string ResendPrefix = "pre-exam-resend:";
 
@@ -34,6 +37,10 @@ public static class NoticeTemplates
 
     /// <summary>One reminder per candidate and press of the button: pressing again reminds again, as it always has.</summary>
     public static string PledgeReminderKey(int pledgeVersion, int candidateId, Guid press) => $"{PledgeReminder}:{pledgeVersion}:{candidateId}:{press:N}";
+
+    /// <summary>The session's switch counter is part of the key: switching back and forth tells the candidate each time, each once.</summary>
+    public static string MeetingSwitchKey(int roomMeetingId, int platformVersion, int candidateId) =>
+        $"{MeetingSwitch}:{roomMeetingId}:{platformVersion}:{candidateId}";
 
     /// <summary>The kind a message composed at staging is handed to the gateway as (the simulated gateway files it under it).</summary>
     public static string GatewayKind(string template) => template == PledgeReminder ? "PledgeReminder" : "Message";

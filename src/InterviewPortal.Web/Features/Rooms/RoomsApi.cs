@@ -6,8 +6,12 @@ namespace InterviewPortal.Web.Features.Rooms;
 
 public static class RoomsApi
 {
-    public static IServiceCollection AddRoomHandlers(this IServiceCollection services) =>
-        services.AddScoped<ListRoomsHandler>().AddScoped<SaveRoomHandler>().AddScoped<DeleteRoomHandler>();
+    public static IServiceCollection AddRoomHandlers(this IServiceCollection services)
+    {
+        services.AddOptions<MeetingTroubleOptions>().BindConfiguration("Meetings");
+        return services.AddScoped<ListRoomsHandler>().AddScoped<SaveRoomHandler>().AddScoped<DeleteRoomHandler>()
+            .AddScoped<SwitchMeetingPlatformHandler>().AddScoped<GetRoomPlatformHandler>().AddScoped<BackupMeeting>().AddScoped<MeetingFailures>();
+    }
 
     public static RouteGroupBuilder MapRoomsApi(this RouteGroupBuilder api)
     {
@@ -17,6 +21,18 @@ public static class RoomsApi
         group.MapPost("/", Create).Validate<RoomRequest>();
         group.MapPut("/{id:int}", Update).Validate<RoomRequest>();
         group.MapDelete("/{id:int}", Delete);
+        // On exam day, not planning: the room's assistant may switch too (the scope still limits whom to their rooms).
+        api.MapPost("/rooms/{id:int}/meeting-platform", SwitchPlatform).WithTags("Rooms").RequireAuthorization(Policies.Staff)
+            .Validate<SwitchPlatformRequest>()
+            .WithSummary("Switch the room's session to the backup meeting platform or back")
+            .Produces<RoomPlatform>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/rooms/{id:int}/meeting-platform", GetPlatform).WithTags("Rooms").RequireAuthorization(Policies.Staff)
+            .WithSummary("Where the room's session runs today, the failed meeting calls in a row and whether to suggest the switch")
+            .Produces<RoomSessionView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/rooms/{id:int}/waiting-room", Waiting).WithTags("Rooms").RequireAuthorization(Policies.Staff)
+            .WithSummary("Who waits in the room's backup meeting (display name, join time)")
+            .Produces<IReadOnlyList<WaitingView>>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -36,6 +52,15 @@ public static class RoomsApi
 
     private static async Task<IResult> Update(int id, RoomRequest request, SaveRoomHandler handler, CancellationToken ct) =>
         (await handler.HandleAsync(id, request, ct)).ToResult(TypedResults.Ok);
+
+    private static async Task<IResult> SwitchPlatform(int id, SwitchPlatformRequest request, SwitchMeetingPlatformHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(id, request, ct)).ToResult(TypedResults.Ok);
+
+    private static async Task<IResult> GetPlatform(int id, GetRoomPlatformHandler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(id, ct)).ToResult(TypedResults.Ok);
+
+    private static async Task<IResult> Waiting(int id, GetRoomPlatformHandler handler, CancellationToken ct) =>
+        (await handler.WaitingAsync(id, ct)).ToResult(TypedResults.Ok);
 
     private static async Task<IResult> Delete(int id, DeleteRoomHandler handler, CancellationToken ct) =>
         (await handler.HandleAsync(id, ct)).ToResult(_ => TypedResults.NoContent());

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace InterviewPortal.Web.Infrastructure.WeLink;
 
 /// <summary>
-/// The real gateway: WeLink Open Platform for messages and the address book, Huawei Cloud Meeting
-/// for meetings, waiting room and recording (welink-api.md sections A and B).
+/// The real gateway: WeLink Open Platform for messages and the address book (welink-api.md section A);
+/// the meetings are <see cref="HttpWeLinkMeetings"/>.
 /// </summary>
 public sealed class HttpWeLinkGateway(WeLinkApi api, WeLinkCaches caches, IOptions<WeLinkOptions> options) : IWeLinkGateway
 {
@@ -48,42 +48,6 @@ public sealed class HttpWeLinkGateway(WeLinkApi api, WeLinkCaches caches, IOptio
             return null;
         caches.Users[phone] = (userId, caches.Clock.GetUtcNow() + UserCacheLifetime);
         return userId;
-    }
-
-    public async Task<MeetingInfo> CreateMeetingAsync(MeetingRequest request, CancellationToken ct)
-    {
-        var node = await api.MeetingAsync(HttpMethod.Post, "/v1/mmc/management/conferences", MeetingBody(request), ct);
-        return Remember(FirstConference(node));
-    }
-
-    public async Task UpdateMeetingAsync(string conferenceId, MeetingRequest request, CancellationToken ct)
-    {
-        // An edit replaces the whole meeting: every field is sent again, or it falls back to its default.
-        var node = await api.MeetingAsync(HttpMethod.Put, $"/v1/mmc/management/conferences?conferenceID={Uri.EscapeDataString(conferenceId)}", MeetingBody(request), ct);
-        Remember(FirstConference(node));
-    }
-
-    public async Task CancelMeetingAsync(string conferenceId, CancellationToken ct)
-    {
-        await api.MeetingAsync(HttpMethod.Delete, $"/v1/mmc/management/conferences?conferenceID={Uri.EscapeDataString(conferenceId)}&type=1", null, ct);
-        caches.Control.TryRemove(conferenceId, out _);
-    }
-
-    public async Task<string> InviteAttendeeAsync(string conferenceId, Attendee attendee, CancellationToken ct)
-    {
-        var participant = await ParticipantAsync(attendee, ct);
-        await api.ControlAsync(HttpMethod.Post, conferenceId, $"/v1/mmc/control/conferences/participants?conferenceID={Uri.EscapeDataString(conferenceId)}", new
-        {
-            attendees = new[] { new { name = attendee.Name, phone = participant, accountId = attendee.UserId, type = "normal", role = 0 } },
-        }, ct);
-        return $"{conferenceId}:{participant}";
-    }
-
-    public async Task AdmitFromWaitingRoomAsync(string conferenceId, Attendee attendee, CancellationToken ct)
-    {
-        var participant = await ParticipantAsync(attendee, ct);
-        await api.ControlAsync(HttpMethod.Put, conferenceId, $"/v1/mmc/control/conferences/allowWaitingParticipant?conferenceID={Uri.EscapeDataString(conferenceId)}",
-            new { participantID = participant }, ct);
     }
 
     public async Task<string> ProvisionDepartmentAsync(DepartmentRequest request, CancellationToken ct)
@@ -161,40 +125,6 @@ public sealed class HttpWeLinkGateway(WeLinkApi api, WeLinkCaches caches, IOptio
         }
         return new AccountBatchStatus(finished, results);
     }
-
-    private static object MeetingBody(MeetingRequest r) => new
-    {
-        subject = r.Subject.Length > 128 ? r.Subject[..128] : r.Subject,
-        startTime = DateTime.SpecifyKind(r.StartsAtUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        length = Math.Clamp(r.DurationMinutes, 15, 1440),
-        mediaTypes = "HDVideo",
-        timeZoneID = "56",
-        language = "zh-CN",
-        isAutoRecord = r.Recorded ? 1 : 0,
-        recordType = r.Recorded ? 2 : 0,
-        attendees = Array.Empty<object>(),
-        confConfigInfo = new { isSendNotify = false, isSendSms = false, isSendCalendar = false, enableWaitingRoom = r.WaitingRoom },
-    };
-
-    private static MeetingInfo FirstConference(JsonNode? node)
-    {
-        var conf = (node as JsonArray)?.FirstOrDefault() ?? node?["conferenceData"]
-            ?? throw new WeLinkException("no-meeting", "The meeting answer has no conference.");
-        var id = conf["conferenceID"]?.ToString() ?? throw new WeLinkException("no-meeting", "The meeting answer has no conferenceID.");
-        var chair = (conf["passwordEntry"] as JsonArray)?.FirstOrDefault(p => p?["conferenceRole"]?.ToString() == "chair")?["password"]?.ToString();
-        return new MeetingInfo(id, conf["guestJoinUri"]?.ToString() ?? "", chair, conf["chairJoinUri"]?.ToString());
-    }
-
-    private MeetingInfo Remember(MeetingInfo info)
-    {
-        if (info.HostPassword is { Length: > 0 } password)
-            caches.HostPasswords[info.ConferenceId] = password;
-        return info;
-    }
-
-    // [I] The waiting list's participant IDs come from the event push, which we do not receive; the invited number stands in.
-    private async Task<string> ParticipantAsync(Attendee attendee, CancellationToken ct) =>
-        attendee.UserId ?? await FindUserIdByPhoneAsync(attendee.Phone, ct) ?? WeLinkPhone(attendee.Phone);
 
     private string WeLinkPhone(string phone) => string.Format(CultureInfo.InvariantCulture, O.PhoneFormat, phone);
 

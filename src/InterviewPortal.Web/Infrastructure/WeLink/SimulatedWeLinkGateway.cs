@@ -24,30 +24,6 @@ public sealed class SimulatedWeLinkGateway(IDbContextFactory<PortalDbContext> co
         return await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.Phone == phone, ct) ? SimulatedUserId(phone) : null;
     }
 
-    public async Task<MeetingInfo> CreateMeetingAsync(MeetingRequest request, CancellationToken ct)
-    {
-        var id = (900_000_000 + Random.Shared.Next(0, 99_999_999)).ToString(CultureInfo.InvariantCulture);
-        var info = new MeetingInfo(id, $"https://meeting.example.invalid/j/{id}", Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture));
-        await RecordAsync("Meeting", request.Subject,
-            $"Create meeting {id} \"{request.Subject}\" at {BeijingTime.Format(request.StartsAtUtc)} (Beijing) for {request.DurationMinutes} min; recording {(request.Recorded ? "on" : "off")}; waiting room {(request.WaitingRoom ? "on" : "off")}", ct);
-        return info;
-    }
-
-    public Task UpdateMeetingAsync(string conferenceId, MeetingRequest request, CancellationToken ct) =>
-        RecordAsync("Meeting", request.Subject, $"Update meeting {conferenceId}: {BeijingTime.Format(request.StartsAtUtc)} (Beijing), {request.DurationMinutes} min", ct);
-
-    public Task CancelMeetingAsync(string conferenceId, CancellationToken ct) =>
-        RecordAsync("Meeting", conferenceId, $"Cancel meeting {conferenceId}", ct);
-
-    public async Task<string> InviteAttendeeAsync(string conferenceId, Attendee attendee, CancellationToken ct)
-    {
-        await RecordAsync("Invitation", attendee.Phone, $"You are invited to meeting {conferenceId}. Join from WeLink on your computer, then join the same meeting ID from your phone.", ct);
-        return $"sim-invite-{conferenceId}-{attendee.Phone[^4..]}";
-    }
-
-    public Task AdmitFromWaitingRoomAsync(string conferenceId, Attendee attendee, CancellationToken ct) =>
-        RecordAsync("Admission", attendee.Phone, $"Admitted {attendee.Name} from the waiting room of meeting {conferenceId}", ct);
-
     public async Task<string> ProvisionDepartmentAsync(DepartmentRequest request, CancellationToken ct)
     {
         await RecordAsync("Department", request.Code, $"Department {request.Code} {request.Name} under {request.ParentId ?? "root"}", ct);

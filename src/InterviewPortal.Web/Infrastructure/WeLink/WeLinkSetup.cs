@@ -1,10 +1,12 @@
+using InterviewPortal.Data.Rooms;
 using InterviewPortal.Web.Infrastructure.Health;
+using InterviewPortal.Web.Infrastructure.Meetings;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace InterviewPortal.Web.Infrastructure.WeLink;
 
-/// <summary>WeLink:Gateway chooses the gateway: Simulated (the embedded default) or Http (options validated at start-up).</summary>
+/// <summary>WeLink:Gateway chooses the gateway and the primary meeting platform: Simulated (the embedded default) or Http (options validated at start-up).</summary>
 public static class WeLinkSetup
 {
     public static IServiceCollection AddWeLinkGateway(this IServiceCollection services, IConfiguration configuration)
@@ -16,6 +18,7 @@ public static class WeLinkSetup
         if (kind != WeLinkGatewayKind.Http)
         {
             services.AddSingleton<IWeLinkGateway, SimulatedWeLinkGateway>();
+            services.AddKeyedSingleton<IMeetingPlatform, SimulatedWeLinkMeetings>(MeetingPlatform.Primary);
             return services;
         }
 
@@ -34,6 +37,7 @@ public static class WeLinkSetup
                 o.CircuitBreaker.SamplingDuration = attempt * 2 + TimeSpan.FromSeconds(30);
             });
         services.AddTransient<IWeLinkGateway, HttpWeLinkGateway>();
+        services.AddKeyedTransient<IMeetingPlatform, HttpWeLinkMeetings>(MeetingPlatform.Primary);
         return services;
     }
 

@@ -1,4 +1,5 @@
-// "My interview": the countdown to the start and the ID-photo upload (PUT to the exam-day API).
+// "My interview": the countdown to the start, the ID-photo upload (PUT to the exam-day API) and, pushed live over
+// /hubs/me, where to join when the room moves to another meeting platform.
 (function () {
   'use strict';
 
@@ -72,4 +73,22 @@
   document.querySelectorAll('.me-countdown[data-starts-at]').forEach(startCountdown);
   var photoForm = document.getElementById('me-photo-form');
   if (photoForm) wirePhotoUpload(photoForm);
+  // The room moved to the backup meeting platform (or back): show the new code and link without a reload.
+  function followMeeting(box) {
+    if (!window.signalR || !box) return;
+    var token = box.querySelector('input[name="__RequestVerificationToken"]');
+    var headers = token ? { RequestVerificationToken: token.value } : {};
+    var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/me', { headers: headers }).withAutomaticReconnect().build();
+    connection.on('meetingChanged', function (m) {
+      box.querySelector('.me-meeting-platform').textContent = m.platform || '';
+      box.querySelector('.me-meeting-id').textContent = m.meetingCode || '';
+      var link = box.querySelector('.me-meeting-link a');
+      if (m.joinUrl && /^https?:\/\//.test(m.joinUrl)) { link.href = m.joinUrl; link.hidden = false; } else { link.hidden = true; }
+      box.querySelector('.me-meeting-backup').hidden = !m.platform || m.platform === box.dataset.primary;
+      box.hidden = !m.meetingCode;
+    });
+    connection.start().then(function () { box.dataset.live = 'connected'; },
+      function () { /* the page still shows what it loaded; a reload shows the rest */ });
+  }
+  followMeeting(document.getElementById('me-meeting'));
 })();
