@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using InterviewPortal.IntegrationTests.Candidates;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.Web.Features.Import;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -7,7 +7,7 @@ using InterviewPortal.IntegrationTests.ExamDay;
 using InterviewPortal.IntegrationTests.FakeTencentMeeting;
 using InterviewPortal.IntegrationTests.FakeWeLink;
 using InterviewPortal.IntegrationTests.Infrastructure;
-using InterviewPortal.IntegrationTests.Jobs;
+using InterviewPortal.IntegrationTests.Notifications;
 using InterviewPortal.IntegrationTests.WeLink;
 using InterviewPortal.Web.Features.Invitations;
 using InterviewPortal.Web.Features.Notifications;

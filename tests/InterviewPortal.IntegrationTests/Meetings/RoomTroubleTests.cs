@@ -5,7 +5,7 @@ using InterviewPortal.IntegrationTests.ExamDay;
 using InterviewPortal.IntegrationTests.FakeTencentMeeting;
 using InterviewPortal.IntegrationTests.FakeWeLink;
 using InterviewPortal.IntegrationTests.Infrastructure;
-using InterviewPortal.IntegrationTests.Jobs;
+using InterviewPortal.IntegrationTests.Notifications;
 using InterviewPortal.IntegrationTests.WeLink;
 using InterviewPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
