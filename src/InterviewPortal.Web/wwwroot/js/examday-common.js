@@ -55,19 +55,31 @@
     return p.title || t('操作失败', 'The action failed') + ' (' + result.status + ')';
   }
 
-  function connect(onChange, onState) {
+  // One hub connection per page, whoever asks first (the console, the board, the room-platform panel).
+  var hubConnection = null, hubStarted = null;
+  function hub() {
     if (!window.signalR) return null;
-    var connection = new signalR.HubConnectionBuilder().withUrl('/hubs/exam-day', { headers: tokenHeaders() }).withAutomaticReconnect().build();
+    if (!hubConnection) {
+      hubConnection = new signalR.HubConnectionBuilder().withUrl('/hubs/exam-day', { headers: tokenHeaders() }).withAutomaticReconnect().build();
+      // Started after the current script has added its handlers.
+      hubStarted = Promise.resolve().then(function () { return hubConnection.start(); });
+    }
+    return hubConnection;
+  }
+
+  function connect(onChange, onState) {
+    var connection = hub();
+    if (!connection) return null;
     connection.on('interviewChanged', onChange);
     connection.onreconnecting(function () { onState('reconnecting'); });
     connection.onreconnected(function () { onState('reconnected'); });
     connection.onclose(function () { onState('closed'); });
-    connection.start().then(function () { onState('connected'); }, function () { onState('closed'); });
+    hubStarted.then(function () { onState('connected'); }, function () { onState('closed'); });
     return connection;
   }
 
   window.examDay = {
-    t: t, el: el, call: call, tokenHeaders: tokenHeaders, problemText: problemText, connect: connect, time: time,
+    t: t, el: el, call: call, tokenHeaders: tokenHeaders, problemText: problemText, connect: connect, hub: hub, time: time,
     statuses: statuses, verification: verification, invitation: invitation, pledge: pledge
   };
 })();

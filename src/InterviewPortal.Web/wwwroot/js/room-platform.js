@@ -89,10 +89,8 @@
 
   render();
   // Another person's switch shows at once; failures in a row are read again every half minute.
-  if (window.signalR) {
-    var live = new signalR.HubConnectionBuilder().withUrl('/hubs/exam-day', { headers: x.tokenHeaders() }).withAutomaticReconnect().build();
-    live.on('roomPlatformChanged', render);
-    live.start().catch(function () { /* the half-minute refresh still runs */ });
-  }
+  // The page's one hub connection (examday-common.js); if it fails, the half-minute refresh still runs.
+  var live = x.hub();
+  if (live) live.on('roomPlatformChanged', render);
   setInterval(render, 30000);
 })();
