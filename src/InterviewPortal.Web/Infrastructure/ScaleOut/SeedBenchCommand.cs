@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Security.Claims;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Access;
 using InterviewPortal.Data.Candidates;
 using InterviewPortal.Data.Colleges;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Data.Rooms;
+using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Database;
 using InterviewPortal.Web.Infrastructure.Demo;
@@ -46,14 +46,14 @@ public static class SeedBenchCommand
         if (tokens > 0)
         {
             var protector = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSchemes.Bearer).BearerTokenProtector;
-            var lines = candidates.Take(tokens).Select(c => MintCandidateToken(protector, c.Id, c.ExamNumber));
+            var lines = candidates.Take(tokens).Select(c => MintCandidateToken(protector, c));
             await File.WriteAllLinesAsync(tokensOut!, lines);
             Console.WriteLine($"Wrote {Math.Min(tokens, candidates.Count)} candidate tokens to {tokensOut}.");
         }
         return 0;
     }
 
-    private static async Task<List<(int Id, string ExamNumber)>> SeedAsync(DbContextOptions<PortalDbContext> options, int count)
+    private static async Task<List<VerifiedCandidate>> SeedAsync(DbContextOptions<PortalDbContext> options, int count)
     {
         await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
         var college = await db.Colleges.Include(c => c.Majors).FirstOrDefaultAsync(c => c.Code == CollegeCode);
@@ -72,8 +72,8 @@ public static class SeedBenchCommand
             Console.WriteLine($"College {CollegeCode} already seeded; minting tokens only.");
         }
         var seeded = await db.Candidates.Where(c => c.CollegeId == college.Id).OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.ExamNumber }).ToListAsync();
-        return seeded.ConvertAll(c => (c.Id, c.ExamNumber));
+            .Select(c => new { c.Id, c.ExamNumber, c.SessionStamp }).ToListAsync();
+        return seeded.ConvertAll(c => new VerifiedCandidate(c.Id, c.ExamNumber, c.SessionStamp));
     }
 
     /// <summary>Batches with a fresh context each, so the change tracker never holds 20,000 entities.</summary>
@@ -122,20 +122,11 @@ public static class SeedBenchCommand
         };
     }
 
-    /// <summary>The same claims as the candidate sign-in puts on its principal (CandidateAuth/CandidatePrincipal).</summary>
-    internal static string MintCandidateToken(ISecureDataFormat<AuthenticationTicket> protector, int candidateId, string examNumber)
+    /// <summary>The principal the candidate sign-in makes (CandidatePrincipal), as a bearer token.</summary>
+    internal static string MintCandidateToken(ISecureDataFormat<AuthenticationTicket> protector, VerifiedCandidate candidate)
     {
-        var id = candidateId.ToString(CultureInfo.InvariantCulture);
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, $"candidate:{id}"),
-                new Claim(ClaimTypes.Name, examNumber),
-                new Claim(ClaimTypes.Role, CandidateRole.Name),
-                new Claim(PortalClaims.CandidateId, id),
-            ],
-            AuthSchemes.Bearer, ClaimTypes.Name, ClaimTypes.Role);
         var properties = new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(4) };
-        return protector.Protect(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, AuthSchemes.Bearer));
+        return protector.Protect(new AuthenticationTicket(CandidatePrincipal.Create(candidate, AuthSchemes.Bearer), properties, AuthSchemes.Bearer));
     }
 
     private static string? Option(string[] args, string name)
