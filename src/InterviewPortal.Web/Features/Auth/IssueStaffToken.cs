@@ -4,6 +4,7 @@ using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -40,7 +41,7 @@ public static class AuthApi
         var group = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
         group.MapPost("/token", IssueStaffToken)
             .Validate<StaffTokenRequest>()
-            .RequireRateLimiting(RateLimits.SignIn)
+            .RequireRateLimiting(RateLimits.SignIn).Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Exchange a staff user name and password (and, once enrolled, an authenticator or recovery code) for a bearer token.");
         group.MapTokenRefresh();
         return api;

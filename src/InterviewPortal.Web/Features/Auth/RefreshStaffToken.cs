@@ -32,7 +32,7 @@ public static class RefreshStaffToken
     public static RouteGroupBuilder MapTokenRefresh(this RouteGroupBuilder auth)
     {
         auth.MapPost("/refresh", RefreshAsync).Validate<RefreshTokenRequest>()
-            .RequireRateLimiting(RateLimits.SignIn)
+            .RequireRateLimiting(RateLimits.SignIn).Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Exchange a refresh token for a new access token; refused once the account's sessions were ended.");
         return auth;
     }

@@ -1,6 +1,7 @@
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Validation;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InterviewPortal.Web.Features.CandidateAuth;
@@ -25,6 +26,7 @@ public static class CandidateAuthApi
         group.MapPost("/code", RequestCode).Validate<SignInCodeRequest>()
             .WithSummary("Send a six-digit sign-in code to a registered mobile number; 202 whatever the number (429 only when this address asked too often).");
         group.MapPost("/token", IssueToken).Validate<CandidateTokenRequest>()
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Exchange the phone and its code for a candidate bearer token.");
         return api;
     }

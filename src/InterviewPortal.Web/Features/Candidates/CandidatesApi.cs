@@ -17,9 +17,9 @@ public static class CandidatesApi
         var group = api.MapGroup("/candidates").WithTags("Candidates").RequireAuthorization(Policies.Planner);
         group.MapGet("/", List);
         group.MapGet("/{id:int}", Get);
-        group.MapPost("/", Create).Validate<CandidateInput>();
-        group.MapPut("/{id:int}", Update).Validate<CandidateInput>();
-        group.MapDelete("/{id:int}", Delete);
+        group.MapPost("/", Create).Validate<CandidateInput>().Produces<CandidateRecord>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:int}", Update).Validate<CandidateInput>().Produces<CandidateRecord>().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:int}", Delete).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

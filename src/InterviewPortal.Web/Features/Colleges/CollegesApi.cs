@@ -1,5 +1,5 @@
-using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,12 +17,16 @@ public static class CollegesApi
         group.MapGet("/", async (SaveCollegeHandler h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(ct)));
         group.MapGet("/{id:int}", async Task<Results<Ok<CollegeItem>, NotFound>> (int id, SaveCollegeHandler h, CancellationToken ct) =>
             await h.GetAsync(id, ct) is { } college ? TypedResults.Ok(college) : TypedResults.NotFound());
-        group.MapPost("/", Create).Validate<CollegeInput>().RequireAuthorization(Policies.Admin);
-        group.MapPut("/{id:int}", Update).Validate<CollegeInput>().RequireAuthorization(Policies.Admin);
-        group.MapDelete("/{id:int}", Delete).RequireAuthorization(Policies.Admin);
+        group.MapPost("/", Create).Validate<CollegeInput>().RequireAuthorization(Policies.Admin)
+            .Produces<CollegeItem>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:int}", Update).Validate<CollegeInput>().RequireAuthorization(Policies.Admin)
+            .Produces<CollegeItem>().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:int}", Delete).RequireAuthorization(Policies.Admin)
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:int}/majors", async Task<Results<Ok<List<MajorItem>>, NotFound>> (int id, AddMajorHandler h, CancellationToken ct) =>
             await h.ListAsync(id, ct) is { } majors ? TypedResults.Ok(majors) : TypedResults.NotFound());
-        group.MapPost("/{id:int}/majors", AddMajor).Validate<MajorInput>().RequireAuthorization(Policies.Admin);
+        group.MapPost("/{id:int}/majors", AddMajor).Validate<MajorInput>().RequireAuthorization(Policies.Admin)
+            .Produces<MajorItem>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -20,11 +20,16 @@ public static class ExamDayApi
     public static RouteGroupBuilder MapExamDayApi(this RouteGroupBuilder api)
     {
         var moves = api.MapGroup("/interviews").WithTags("Exam day").RequireAuthorization(Policies.Assistant);
-        moves.MapPost("/{id:int}/room-scan-accepted", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.RoomScanAccepted, h, ct));
-        moves.MapPost("/{id:int}/complete", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.Complete, h, ct));
-        moves.MapPost("/{id:int}/absent", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.Absent, h, ct));
-        moves.MapPost("/{id:int}/interrupt", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.Interrupt, h, ct));
-        moves.MapPost("/{id:int}/end", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.End, h, ct));
+        moves.MapPost("/{id:int}/room-scan-accepted", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.RoomScanAccepted, h, ct))
+            .Produces<InterviewView>().ProducesProblem(StatusCodes.Status409Conflict);
+        moves.MapPost("/{id:int}/complete", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.Complete, h, ct))
+            .Produces<InterviewView>().ProducesProblem(StatusCodes.Status409Conflict);
+        moves.MapPost("/{id:int}/absent", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.Absent, h, ct))
+            .Produces<InterviewView>().ProducesProblem(StatusCodes.Status409Conflict);
+        moves.MapPost("/{id:int}/interrupt", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.Interrupt, h, ct))
+            .Produces<InterviewView>().ProducesProblem(StatusCodes.Status409Conflict);
+        moves.MapPost("/{id:int}/end", (int id, MoveInterviewHandler h, CancellationToken ct) => Move(id, LifecycleMove.End, h, ct))
+            .Produces<InterviewView>().ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapGet("/exam-day/console", Console).WithTags("Exam day").RequireAuthorization(Policies.Staff);
         api.MapGet("/colleges/{id:int}/exam-day", College).WithTags("Exam day").RequireAuthorization(Policies.Planner);

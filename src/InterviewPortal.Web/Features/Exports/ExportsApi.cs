@@ -11,10 +11,10 @@ public static class ExportsApi
 {
     public static RouteGroupBuilder MapExportsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/rooms/{id:int}/schedule.xlsx", RoomWorkbook).WithTags("Exports").RequireAuthorization(Policies.Staff);
-        api.MapGet("/colleges/{id:int}/schedule.xlsx", CollegeWorkbook).WithTags("Exports").RequireAuthorization(Policies.Staff);
-        api.MapGet("/rooms/{id:int}/schedule.ics", RoomCalendar).WithTags("Exports").RequireAuthorization(Policies.Staff);
-        api.MapGet("/rooms/{id:int}/examiners/{name}/schedule.ics", ExaminerCalendar).WithTags("Exports").RequireAuthorization(Policies.Staff);
+        api.MapGet("/rooms/{id:int}/schedule.xlsx", RoomWorkbook).WithTags("Exports").RequireAuthorization(Policies.Staff).Produces<Stream>(StatusCodes.Status200OK, ScheduleWorkbook.ContentType);
+        api.MapGet("/colleges/{id:int}/schedule.xlsx", CollegeWorkbook).WithTags("Exports").RequireAuthorization(Policies.Staff).Produces<Stream>(StatusCodes.Status200OK, ScheduleWorkbook.ContentType);
+        api.MapGet("/rooms/{id:int}/schedule.ics", RoomCalendar).WithTags("Exports").RequireAuthorization(Policies.Staff).Produces<Stream>(StatusCodes.Status200OK, ScheduleCalendar.ContentType);
+        api.MapGet("/rooms/{id:int}/examiners/{name}/schedule.ics", ExaminerCalendar).WithTags("Exports").RequireAuthorization(Policies.Staff).Produces<Stream>(StatusCodes.Status200OK, ScheduleCalendar.ContentType);
         return api;
     }
 

@@ -1,6 +1,7 @@
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Files;
+using InterviewPortal.Web.Infrastructure.OpenApi;
 
 namespace InterviewPortal.Web.Features.Import;
 
@@ -20,6 +21,7 @@ public static class ImportApi
         // antiforgery token like every other write (Infrastructure/Security/CrossSiteWriteGuard); bearer callers do not.
         api.MapPost("/candidates/import", Import).WithTags("Candidates").RequireAuthorization(Policies.Planner)
             // No .Accepts(): routing would answer a non-multipart request 415 before authorization runs.
+            .WithMetadata(new MultipartBody(["file"], [])).Produces<ImportResult>()
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
             .WithSummary("Import candidates from a .csv (UTF-8 or GB18030) or .xlsx file; all or nothing.");
         return api;

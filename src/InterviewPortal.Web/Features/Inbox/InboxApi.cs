@@ -1,7 +1,7 @@
-using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Data.Requests;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Me;
+using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Validation;
 
@@ -18,16 +18,16 @@ public static class InboxApi
         group.MapGet("/assignment-reports", async (RequestStatus? status, InboxQueries q, CancellationToken ct) =>
             TypedResults.Ok(await q.AssignmentReportsAsync(status, ct)));
         group.MapPost("/assignment-reports/{id:int}/answer", async (int id, AnswerInput input, AnswerRequestsHandler h, CancellationToken ct) =>
-            Answer(await h.AnswerReportAsync(id, input, ct))).Validate<AnswerInput>();
+            Answer(await h.AnswerReportAsync(id, input, ct))).Validate<AnswerInput>().Answered();
         group.MapGet("/phone-change-requests", async (RequestStatus? status, InboxQueries q, CancellationToken ct) =>
             TypedResults.Ok(await q.PhoneChangeRequestsAsync(status, ct)));
         group.MapGet("/phone-change-requests/{id:int}/documents/{document}", Document)
             .WithSummary("One scan of an open request (idCard or admissionTicket), re-encoded as JPEG, as an attachment; every view is audited.")
-            .Produces(200, contentType: PhoneChangeScan.ContentType).ProducesProblem(404);
+            .Produces<Stream>(StatusCodes.Status200OK, PhoneChangeScan.ContentType).ProducesProblem(404);
         group.MapPost("/phone-change-requests/{id:int}/approve", async (int id, AnswerRequestsHandler h, CancellationToken ct) =>
-            Answer(await h.ApprovePhoneChangeAsync(id, ct)));
+            Answer(await h.ApprovePhoneChangeAsync(id, ct))).Answered();
         group.MapPost("/phone-change-requests/{id:int}/refuse", async (int id, RefuseInput input, AnswerRequestsHandler h, CancellationToken ct) =>
-            Answer(await h.RefusePhoneChangeAsync(id, input, ct))).Validate<RefuseInput>();
+            Answer(await h.RefusePhoneChangeAsync(id, input, ct))).Validate<RefuseInput>().Answered();
         return api;
     }
 
@@ -41,6 +41,10 @@ public static class InboxApi
         PhoneChangeDocuments.WriteHeaders(http.Response, scan);
         return TypedResults.File(scan.Content, PhoneChangeScan.ContentType);
     }
+
+    /// <summary>An answer to a request leaves nothing to return; answering one already decided is 409.</summary>
+    private static RouteHandlerBuilder Answered(this RouteHandlerBuilder route) =>
+        route.Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
 
     private static IResult Answer(Outcome<int> result) => result.ToResult(_ => TypedResults.NoContent());
 }

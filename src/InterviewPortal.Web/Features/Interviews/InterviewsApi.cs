@@ -16,13 +16,17 @@ public static class InterviewsApi
     public static RouteGroupBuilder MapInterviewsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/interviews").WithTags("Interviews");
-        group.MapGet("/", List).RequireAuthorization(Policies.Staff);
-        group.MapGet("/{id:int}", Get).RequireAuthorization(Policies.Staff).WithName("GetInterview");
-        group.MapPost("/", Book).RequireAuthorization(Policies.Planner).Validate<InterviewRequest>();
-        group.MapPut("/{id:int}", Reschedule).RequireAuthorization(Policies.Planner).Validate<InterviewRequest>();
-        group.MapPost("/{id:int}/cancel", Cancel).RequireAuthorization(Policies.Planner);
+        group.MapGet("/", List).RequireAuthorization(Policies.Staff).Produces<Paged<InterviewItem>>();
+        group.MapGet("/{id:int}", Get).RequireAuthorization(Policies.Staff).WithName("GetInterview").Produces<InterviewItem>();
+        group.MapPost("/", Book).RequireAuthorization(Policies.Planner).Validate<InterviewRequest>()
+            .Produces<InterviewItem>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:int}", Reschedule).RequireAuthorization(Policies.Planner).Validate<InterviewRequest>()
+            .Produces<InterviewItem>().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:int}/cancel", Cancel).RequireAuthorization(Policies.Planner)
+            .Produces<InterviewItem>().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/rooms/{id:int}/schedule", AutoSchedule).WithTags("Interviews")
-            .RequireAuthorization(Policies.Planner).Validate<AutoScheduleRequest>();
+            .RequireAuthorization(Policies.Planner).Validate<AutoScheduleRequest>()
+            .Produces<IReadOnlyList<InterviewItem>>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -16,8 +16,10 @@ public static class InvitationsApi
     public static RouteGroupBuilder MapInvitationsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/interviews/{id:int}").WithTags("Invitations");
-        group.MapPost("/invite", Invite).RequireAuthorization(Policies.Assistant);
-        group.MapPost("/invitations/{invitationId:int}/retry", Retry).RequireAuthorization(Policies.Assistant);
+        group.MapPost("/invite", Invite).RequireAuthorization(Policies.Assistant)
+            .Produces<InvitationItem>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/invitations/{invitationId:int}/retry", Retry).RequireAuthorization(Policies.Assistant)
+            .Produces<InvitationItem>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/invitations", List).RequireAuthorization(Policies.Staff);
         return api;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.OpenApi;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -28,6 +29,10 @@ public static class MeApi
         group.MapGet("/phone-change-requests", ListPhoneChanges);
         // Multipart, read by hand; a candidate's cookie needs the antiforgery token (CrossSiteWriteGuard), a bearer token does not.
         group.MapPost("/phone-change-requests", RequestPhoneChange)
+            .WithMetadata(new MultipartBody(["idCard", "admissionTicket"], ["newPhone", "reason"]))
+            .Produces<PhoneChangeView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Ask the college to change the mobile number, with reason, ID card and admission ticket.");
         return api;
     }

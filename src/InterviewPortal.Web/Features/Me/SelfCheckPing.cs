@@ -12,7 +12,7 @@ public static class SelfCheckPing
         {
             http.Response.Headers.CacheControl = "no-store";
             return TypedResults.Text("pong");
-        }).AllowAnonymous().WithTags("Me").WithSummary("A tiny answer for measuring round-trip time.");
+        }).AllowAnonymous().Produces<string>(StatusCodes.Status200OK, "text/plain").WithTags("Me").WithSummary("A tiny answer for measuring round-trip time.");
         return api;
     }
 }

@@ -18,7 +18,8 @@ public static class NotificationsApi
 
     public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/interviews/{id:int}/notify", Resend).WithTags("Notifications").RequireAuthorization(Policies.Assistant);
+        api.MapPost("/interviews/{id:int}/notify", Resend).WithTags("Notifications").RequireAuthorization(Policies.Assistant)
+            .Produces<NoticeQueued>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/notifications", List).WithTags("Notifications").RequireAuthorization(Policies.Staff);
         return api;
     }

@@ -26,7 +26,7 @@ public static class PledgesApi
 
         var me = api.MapGroup("/me/pledge").WithTags("Pledge").RequireAuthorization(Policies.Candidate);
         me.MapGet("/", GetMine);
-        me.MapPost("/", ConfirmMine).Validate<ConfirmPledgeRequest>();
+        me.MapPost("/", ConfirmMine).Validate<ConfirmPledgeRequest>().Produces<MyPledge>().ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -14,6 +14,7 @@ public static class RehearsalsApi
     {
         api.MapPost("/interviews/{id:int}/rehearsal-outcome", RecordOutcome).WithTags("Rehearsals")
             .Validate<RehearsalOutcomeRequest>().RequireAuthorization(Policies.Assistant)
+            .Produces<RehearsalOutcomeRecord>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The assistant records a rehearsal's outcome; refused (409) on an exam interview.");
         api.MapGet("/rehearsals/gaps", Gaps).WithTags("Rehearsals").RequireAuthorization(Policies.Planner)
             .WithSummary("Candidates whose rehearsal is missing, not yet assessed or failed before a date (yyyy-MM-dd, Beijing).");

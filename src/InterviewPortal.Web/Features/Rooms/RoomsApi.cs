@@ -16,11 +16,11 @@ public static class RoomsApi
     public static RouteGroupBuilder MapRoomsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/rooms").WithTags("Rooms").RequireAuthorization(Policies.Planner);
-        group.MapGet("/", List);
-        group.MapGet("/{id:int}", Get);
-        group.MapPost("/", Create).Validate<RoomRequest>();
-        group.MapPut("/{id:int}", Update).Validate<RoomRequest>();
-        group.MapDelete("/{id:int}", Delete);
+        group.MapGet("/", List).Produces<Paged<RoomRecord>>();
+        group.MapGet("/{id:int}", Get).Produces<RoomRecord>();
+        group.MapPost("/", Create).Validate<RoomRequest>().Produces<RoomRecord>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:int}", Update).Validate<RoomRequest>().Produces<RoomRecord>().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id:int}", Delete).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
         // On exam day, not planning: the room's assistant may switch too (the scope still limits whom to their rooms).
         api.MapPost("/rooms/{id:int}/meeting-platform", SwitchPlatform).WithTags("Rooms").RequireAuthorization(Policies.Staff)
             .Validate<SwitchPlatformRequest>()

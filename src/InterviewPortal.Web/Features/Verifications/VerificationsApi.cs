@@ -3,6 +3,7 @@ using InterviewPortal.Data.Verifications;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Files;
+using InterviewPortal.Web.Infrastructure.OpenApi;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,18 +25,19 @@ public static class VerificationsApi
             .RequireAuthorization(p => p.AddAuthenticationSchemes(AuthSchemes.Portal).RequireRole(CandidateRole.Name, StaffRoles.Assistant))
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes))
             // No .Accepts(): routing would answer a non-multipart request 415 before authorization runs.
+            .WithMetadata(new MultipartBody(["photo"], [])).Produces<IdPhotoAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
 
         var group = api.MapGroup("/verifications").WithTags("ID verification");
         group.MapGet("/", List).RequireAuthorization(Policies.Reviewer);
         group.MapGet("/{id:int}", Get).RequireAuthorization(Policies.Reviewer);
-        group.MapGet("/{id:int}/photo", Photo).RequireAuthorization(Policies.Reviewer);
+        group.MapGet("/{id:int}/photo", Photo).RequireAuthorization(Policies.Reviewer).Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png");
         group.MapPost("/{id:int}/approve", (int id, DecideIdVerificationHandler h, CancellationToken ct) => Decide(id, IdDecision.Approve, null, h, ct))
-            .RequireAuthorization(Policies.Assistant);
+            .RequireAuthorization(Policies.Assistant).Produces<IdDecisionResult>().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/reject", (int id, IdDecisionRequest request, DecideIdVerificationHandler h, CancellationToken ct) => Decide(id, IdDecision.Reject, request.Reason, h, ct))
-            .RequireAuthorization(Policies.Assistant).Validate<IdDecisionRequest>();
+            .RequireAuthorization(Policies.Assistant).Validate<IdDecisionRequest>().Produces<IdDecisionResult>().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:int}/retake", (int id, IdDecisionRequest request, DecideIdVerificationHandler h, CancellationToken ct) => Decide(id, IdDecision.Retake, request.Reason, h, ct))
-            .RequireAuthorization(Policies.Assistant).Validate<IdDecisionRequest>();
+            .RequireAuthorization(Policies.Assistant).Validate<IdDecisionRequest>().Produces<IdDecisionResult>().ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -10,7 +10,9 @@ public static class OpenApiSetup
         services.AddSwaggerGen(o =>
         {
             o.SwaggerDoc("v1", new OpenApiInfo { Title = "InterviewPortal API", Version = "v1" });
-            o.CustomSchemaIds(t => t.FullName?.Replace('+', '.'));
+            o.CustomSchemaIds(SchemaId);
+            o.OperationFilter<MultipartBodyDocs>();
+            o.OperationFilter<ProblemResponses>();
             o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -19,6 +21,17 @@ public static class OpenApiSetup
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// A schema's name as a client generator would want it: the type's name, its declaring type before it when
+    /// nested, and generics spelled out (<c>PagedOfAuditItem</c>, not an assembly-qualified name). Two types of
+    /// one name in different features would clash; Swashbuckle refuses that at startup and the OpenAPI test fails.
+    /// </summary>
+    private static string SchemaId(Type type)
+    {
+        var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(SchemaId)) : type.Name;
+        return type.IsNested && !type.IsGenericParameter ? $"{type.DeclaringType!.Name}.{name}" : name;
     }
 
     public static void UsePortalOpenApi(this WebApplication app)
