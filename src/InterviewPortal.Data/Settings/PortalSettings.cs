@@ -20,7 +20,7 @@ public class PortalSettings
 
     /// <summary>The saved settings, or the defaults above while none are saved: the one reader, so "not set" means the same everywhere.</summary>
     public static async Task<PortalSettings> CurrentAsync(IQueryable<PortalSettings> rows, CancellationToken ct) =>
-        await rows.AsNoTracking().FirstOrDefaultAsync(ct) ?? new PortalSettings();
+        await rows.AsNoTracking().Where(s => s.Id == SingletonId).FirstOrDefaultAsync(ct) ?? new PortalSettings();
 }
 
 public sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<PortalSettings>
