@@ -1,4 +1,5 @@
-// The college view: on every push for this college, reload the three lists from the API and say what changed.
+// The college view: on every push for this college, reload the three lists from the API and the progress part (rendered
+// on the server, bars included) from the page, and say what changed.
 (function () {
   'use strict';
   var root = document.getElementById('college');
@@ -8,7 +9,20 @@
   var live = document.getElementById('college-live');
   var checked = document.getElementById('college-checked');
   var note = document.getElementById('college-connection');
+  var progress = document.getElementById('college-progress');
   var pending = null;
+
+  // The server renders the bars and figures; this only swaps its fresh markup in (parsed, never executed).
+  function refreshProgress() {
+    if (!progress) return;
+    fetch(progress.dataset.url, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then(function (response) {
+      return response.ok ? response.text() : null;
+    }).then(function (html) {
+      if (html === null) return;
+      var fresh = new DOMParser().parseFromString(html, 'text/html').body;
+      progress.replaceChildren.apply(progress, Array.prototype.slice.call(fresh.childNodes));
+    });
+  }
 
   function fill(key, rows) {
     var section = root.querySelector('[data-list="' + key + '"]');
@@ -29,6 +43,7 @@
 
   function refresh() {
     pending = null;
+    refreshProgress();
     x.call('GET', '/api/v1/colleges/' + collegeId + '/exam-day').then(function (result) {
       if (!result.ok) return;
       fill('interrupted', result.body.interrupted);
