@@ -43,9 +43,12 @@ public sealed class GetUniversityBoardHandler(PortalDbContext db, TimeProvider c
         // Failed today: notices due today, whatever interview or message they were for.
         var failedNotices = await db.Notifications.AsNoTracking().CountAsync(n => n.Status == NotificationStatus.Failed && n.DueAt >= from && n.DueAt < to, ct);
         var hourAgo = now.AddHours(-1);
-        var sent = await db.Notifications.AsNoTracking().CountAsync(n => n.Status == NotificationStatus.Sent && n.SentAt >= hourAgo, ct);
+        // Nothing due over a day ago is still being tried (a few retries, minutes apart): the bound keeps both counts
+        // on the (status, due) index instead of every message ever sent.
+        var dayAgo = now.AddDays(-1);
+        var sent = await db.Notifications.AsNoTracking().CountAsync(n => n.Status == NotificationStatus.Sent && n.DueAt >= dayAgo && n.SentAt >= hourAgo, ct);
         // A failed message keeps the time of its last claim: the moment its last attempt went out.
-        var failed = await db.Notifications.AsNoTracking().CountAsync(n => n.Status == NotificationStatus.Failed && n.ClaimedAt >= hourAgo, ct);
+        var failed = await db.Notifications.AsNoTracking().CountAsync(n => n.Status == NotificationStatus.Failed && n.DueAt >= dayAgo && n.ClaimedAt >= hourAgo, ct);
         var overdueBefore = now - OverdueAfter;
         var overdue = await db.Notifications.AsNoTracking()
             .CountAsync(n => (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Sending) && n.DueAt < overdueBefore, ct);
