@@ -14,7 +14,7 @@ public static class ExamDayApi
         services.AddSignalR().AddJsonProtocol(o =>
             o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<ExamDayBroadcaster>().AddSingleton<CandidateLive>();
-        return services.AddScoped<MoveInterviewHandler>().AddScoped<GetExamDayHandler>();
+        return services.AddScoped<MoveInterviewHandler>().AddScoped<GetExamDayHandler>().AddScoped<GetUniversityBoardHandler>();
     }
 
     public static RouteGroupBuilder MapExamDayApi(this RouteGroupBuilder api)

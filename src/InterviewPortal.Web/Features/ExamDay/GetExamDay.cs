@@ -12,9 +12,14 @@ public sealed record ConsoleRoom(int Id, string Name, int CollegeId);
 /// <summary>The room console: the caller's rooms and their interviews of one Beijing day, in order.</summary>
 public sealed record ConsoleView(DateOnly Date, IReadOnlyList<ConsoleRoom> Rooms, IReadOnlyList<ExamDayRow> Interviews);
 
-/// <summary>The secretary's watch list for one college today: what needs someone now.</summary>
+/// <summary>
+/// The secretary's board for one college today: each room's progress, who is late or absent, the day's totals by
+/// status, and the watch lists of what needs someone now.
+/// </summary>
 public sealed record CollegeExamDayView(int CollegeId, string CollegeName, DateOnly Date, DateTime CheckedAt,
-    IReadOnlyList<ExamDayRow> Interrupted, IReadOnlyList<ExamDayRow> FailedInvitations, IReadOnlyList<ExamDayRow> Unverified);
+    IReadOnlyList<ExamDayRow> Interrupted, IReadOnlyList<ExamDayRow> FailedInvitations, IReadOnlyList<ExamDayRow> Unverified,
+    ProgressFigures Progress, IReadOnlyList<RoomProgress> Rooms, IReadOnlyList<ExamDayRow> Late, IReadOnlyList<ExamDayRow> Absent,
+    IReadOnlyList<StatusCount> Totals);
 
 public sealed class GetExamDayHandler(PortalDbContext db, TimeProvider clock)
 {
@@ -64,6 +69,8 @@ public sealed class GetExamDayHandler(PortalDbContext db, TimeProvider clock)
         return new CollegeExamDayView(collegeId, name, day, now,
             rows.Where(r => r.Status == InterviewStatus.Interrupted).ToList(),
             rows.Where(r => r.Invitation == InvitationStatus.Failed).Concat(StuckSending(rows, now)).OrderBy(r => r.StartsAt).ToList(),
-            rows.Where(r => NotYetVerified.Contains(r.Status) && r.StartsAt - VerifyBy <= now).ToList());
+            rows.Where(r => NotYetVerified.Contains(r.Status) && r.StartsAt - VerifyBy <= now).ToList(),
+            ProgressFigures.Of(rows.Select(r => r.Status)), DayProgress.Rooms(rows), DayProgress.Late(rows, now),
+            rows.Where(r => r.Status == InterviewStatus.Absent).ToList(), DayProgress.Totals(rows.Select(r => r.Status)));
     }
 }

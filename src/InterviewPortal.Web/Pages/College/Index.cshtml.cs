@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPortal.Web.Pages.College;
 
 /// <summary>
-/// The secretary's college view: interrupted interviews, failed invitations, candidates not verified five
-/// minutes before their start. Rendered here; college.js refreshes it from the API on every live push.
+/// The secretary's college view: each room's progress, who is late or absent, then interrupted interviews, failed
+/// invitations, candidates not verified five minutes before their start. Rendered here; college.js refreshes the lists
+/// from the API and the progress from <see cref="OnGetProgressAsync"/> on every live push.
 /// </summary>
 [Authorize(Policy = Policies.Planner)]
 public class IndexModel(GetExamDayHandler handler, PortalDbContext db) : PageModel
@@ -21,16 +22,20 @@ public class IndexModel(GetExamDayHandler handler, PortalDbContext db) : PageMod
     [BindProperty(SupportsGet = true)]
     public int? CollegeId { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>The progress part alone, in the page's own markup: college.js swaps it in on every live push.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? Partial("_CollegeProgress", View) : NotFound();
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         // A secretary sees their college; the admin picks one.
         var colleges = await db.Colleges.AsNoTracking().OrderBy(c => c.Code).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
         Colleges = colleges.Select(c => (c.Id, c.Name)).ToList();
         var id = db.Scope.CollegeId ?? CollegeId ?? Colleges.FirstOrDefault().Id;
         View = await handler.CollegeAsync(id, ct);
-        if (View is null)
-            return NotFound();
         CollegeId = id;
-        return Page();
+        return View is not null;
     }
 }
