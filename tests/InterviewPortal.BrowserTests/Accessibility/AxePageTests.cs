@@ -24,6 +24,8 @@ public sealed class AxePageTests(BrowserPortal portal) : IClassFixture<BrowserPo
         ("/Error", [Visit.Anonymous]),
         ("/Rooms", Planners),
         ("/Schedule", Planners),
+        ("/Schedule/AutoSchedule", Planners),
+        ("/Schedule/Print", Planners),
         ("/College", Secretaries),
         ("/Console", Assistants),
         ("/Review", Assistants),

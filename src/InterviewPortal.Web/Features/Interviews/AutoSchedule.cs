@@ -57,6 +57,18 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
 {
     public async Task<Outcome<IReadOnlyList<InterviewItem>>> HandleAsync(int roomId, AutoScheduleRequest request, CancellationToken ct)
     {
+        var outcome = await HandleAsync(roomId, request, AutoScheduleRun.Book, ct);
+        return outcome.Succeeded
+            ? Outcome.Success<IReadOnlyList<InterviewItem>>(outcome.Value!.Interviews.Select(InterviewItem.From).ToList())
+            : new Refusal(outcome.Kind, outcome.Detail, outcome.Errors);
+    }
+
+    /// <summary>
+    /// The one algorithm behind the preview and the booking: a dry run computes and checks the same plan and writes
+    /// nothing; a booking that names the previewed plan refuses when the plan it computes now is another one.
+    /// </summary>
+    public async Task<Outcome<AutoSchedulePlan>> HandleAsync(int roomId, AutoScheduleRequest request, AutoScheduleRun run, CancellationToken ct)
+    {
         var kind = request.KindOrDefault;
         var settings = (await Data.Settings.PortalSettings.CurrentAsync(db.Settings, ct)).DailyWindows;
         if (!DailyWindows.TryParse(settings, out var windows, out _))
@@ -64,7 +76,8 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         if (!windows.Fits(request.DurationMinutes!.Value))
             return Fail.Invalid("durationMinutes", $"{request.DurationMinutes} minutes do not fit in any daily window ({windows}).");
 
-        await using var tx = await guard.LockAsync(ct);
+        // A dry run takes no lock: it writes nothing, and the booking that follows checks everything again under the lock.
+        await using var tx = run.DryRun ? null : await guard.LockAsync(ct);
         var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == roomId, ct);
         if (room is null)
             return Fail.NotFound($"Exam room {roomId} was not found.");
@@ -101,7 +114,10 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
             request.DurationMinutes.Value, request.BreakMinutes ?? 0);
         var slots = await guard.LoadAsync(room.Id, room.AssistantUserId, candidates.Select(c => c.Id).ToList(),
             plan[0], plan[^1].AddMinutes(request.DurationMinutes.Value), null, ct);
-        var interviews = new List<Interview>(candidates.Count);
+        var planned = new AutoSchedulePlan(room, request.DurationMinutes.Value, kind, candidates.Select((c, n) => (c.Id, plan[n])));
+        if (run.ExpectedPlan is { } expected && expected != planned.Fingerprint)
+            return Fail.Conflict("Nothing was scheduled: the plan is not the one previewed any more (someone booked or changed candidates or rooms meanwhile). Check the new preview.");
+        var interviews = planned.Interviews;
         for (var n = 0; n < candidates.Count; n++)
         {
             var (candidate, startsAt) = (candidates[n], plan[n]);
@@ -111,6 +127,8 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
             slots.Hold(new HeldSlot(0, candidate.Id, room.Id, room.Name, room.AssistantUserId, startsAt, endsAt));
             interviews.Add(Interview.Book(candidate, room, startsAt, request.DurationMinutes.Value, kind));
         }
+        if (run.DryRun)
+            return Outcome.Success(planned);
 
         var checkedMs = watch.ElapsedMilliseconds;
         // Thousands of rows: multi-row INSERTs inside the lock's transaction instead of one SaveChanges INSERT per
@@ -122,10 +140,10 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         var plannedMs = watch.ElapsedMilliseconds;
         db.Record("interview.auto-scheduled", "ExamRoom", room.Id, $"{interviews.Count} {kind} interviews from {plan[0]:O} to {plan[^1]:O}");
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await tx!.CommitAsync(ct);
         log.LogInformation("Auto-scheduled {Count} interviews into room {RoomId}: checks {CheckMs} ms, interviews {InsertMs} ms, notices {NoticeMs} ms, audit and commit {SaveMs} ms",
             interviews.Count, room.Id, checkedMs - loadedMs, insertedMs - checkedMs, plannedMs - insertedMs, watch.ElapsedMilliseconds - plannedMs);
-        return Outcome.Success<IReadOnlyList<InterviewItem>>(interviews.Select(InterviewItem.From).ToList());
+        return Outcome.Success(planned);
     }
 
     // Versions are fresh GUIDs, so they tell this batch's rows from any cancelled interview at the same times.
