@@ -9,7 +9,8 @@
 # run ends at most two minutes after the window.
 #
 # Usage: bench/run-exam-morning.sh
-# Knobs: BENCH_SETUPS="sqlite postgres-redis" BENCH_CANDIDATES=10000 BENCH_WINDOW=10m (e.g. 3m, 90s) BENCH_CONSOLES=50
+# Knobs: BENCH_SETUP_SECONDS=180 (seeding, start-up and warm-up must fit: the window starts then) BENCH_WARMUP=50
+#        BENCH_SETUPS="sqlite postgres-redis" BENCH_CANDIDATES=10000 BENCH_WINDOW=10m (e.g. 3m, 90s) BENCH_CONSOLES=50
 #        BENCH_INVITATIONS=50 BENCH_ADDRESSING=source (each candidate its own 127.x.y.z) | proxy (X-Forwarded-For
 #        through the configured proxy) BENCH_PORT=5201 BENCH_LABEL="quiet machine"
 # The nodes run in the environment "Bench" (not Production: the bench-only sign-in code reader is never routed in
@@ -26,6 +27,9 @@ invitations=${BENCH_INVITATIONS:-$consoles}
 addressing=${BENCH_ADDRESSING:-source}
 base_port=${BENCH_PORT:-5201}
 label=${BENCH_LABEL:-""}
+# Seconds from seeding to the start of the window (seeding, start-up, warm-up); the driver waits out what is left.
+setup_s=${BENCH_SETUP_SECONDS:-180}
+warmup=${BENCH_WARMUP:-50}
 postgres=${PORTAL_TEST_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=portal;Password=portal"}
 redis=${PORTAL_TEST_REDIS:-"127.0.0.1:6390"}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -78,10 +82,12 @@ for setup in $setups; do
     export Database__Provider=PostgreSql ConnectionStrings__Portal="$postgres;Database=$pg_db;Maximum Pool Size=100;SSL Mode=Disable"
     export Redis__Connection=$redis Redis__ChannelPrefix=$pg_db
   fi
-  # The first slot of every room starts so that its T-20 notice falls due a third into the window (90 s allowed for
-  # seeding and start-up; the report says where it really fell).
-  first_start=$(date -u -d "@$(( $(date +%s) + 20 * 60 + 90 + window_s / 3 ))" +%Y-%m-%dT%H:%M:%SZ)
-  (cd "$app_dir" && dotnet InterviewPortal.Web.dll seed-bench --candidates "$candidates" --first-start "$first_start" \
+  # The window starts BENCH_SETUP_SECONDS from now (the driver waits for it after seeding, start-up and warm-up); the
+  # first slot of every room starts so that its T-20 notice falls due a third into the window.
+  start_epoch=$(( $(date +%s) + setup_s ))
+  start_at=$(date -u -d "@$start_epoch" +%Y-%m-%dT%H:%M:%SZ)
+  first_start=$(date -u -d "@$(( start_epoch + 20 * 60 + window_s / 3 ))" +%Y-%m-%dT%H:%M:%SZ)
+  (cd "$app_dir" && dotnet InterviewPortal.Web.dll seed-bench --candidates "$((candidates + warmup))" --first-start "$first_start" \
       --staff-password "$password" --consoles "$consoles" --verified "$invitations" --notices --plan-out "$work/plan.txt") \
     > "$work/seed-$setup.log" 2>&1 || { cat "$work/seed-$setup.log"; exit 1; }
   grep -E "^(Seeded|Staff|Staged)" "$work/seed-$setup.log"
@@ -99,36 +105,37 @@ for setup in $setups; do
     for _ in $(seq 1 90); do curl -fs "$u/health/ready" >/dev/null 2>&1 && break; sleep 1; done
     curl -fs "$u/health/ready" >/dev/null || { echo "$u did not become ready"; tail -30 "$work"/portal-$setup-*.log; exit 1; }
   done
-  # CPU of each node, one sample a second (percent of one core), for the peak; the average comes from the totals.
+  # CPU of each node, one sample a second (percent of one core): the peak and the mean over the window.
   python3 "$root/bench/sample-cpu.py" "$work/cpu-$setup.txt" "${pids[@]}" &
   sampler=$!
-  cpu_before=$(for p in "${pids[@]}"; do awk '{print $14 + $15}' "/proc/$p/stat"; done | paste -sd' ')
   proxy_flag=()
   [ "$addressing" = proxy ] && proxy_flag=(--proxy-header)
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
   set +e
   dotnet "$driver" --nodes "$(IFS=,; echo "${urls[*]}")" --candidates "$candidates" --window "$window_s" --consoles "$consoles" \
-    --plan "$work/plan.txt" --staff-password "$password" --out "$work/driver-$setup.json" "${proxy_flag[@]}"
+    --plan "$work/plan.txt" --staff-password "$password" --warmup "$warmup" --start-at "$start_at" --out "$work/driver-$setup.json" "${proxy_flag[@]}"
   set -e
-  cpu_after=$(for p in "${pids[@]}"; do awk '{print $14 + $15}' "/proc/$p/stat"; done | paste -sd' ')
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=""
+  load_after=$(cut -d' ' -f1 /proc/loadavg)
   rss=$(for p in "${pids[@]}"; do sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$p/status"; done | paste -sd' ')
-  # T-20 notices due while the run was on: sent minus due (seconds), those not sent, and recipients sent one twice.
+  # T-20 notices due by the end of the run (the report says how many fell inside the window): sent minus due
+  # (seconds), those not sent, and recipients sent one twice.
   start=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['startedUtc'][:19].replace('T',' '))" "$work/driver-$setup.json")
   finish=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['finishedUtc'][:19].replace('T',' '))" "$work/driver-$setup.json")
   sleep 5 # the last due notices' sends are recorded
   if [ "$setup" = sqlite ]; then
     q() { sqlite3 -separator ' ' "$Storage__Root/portal.db" "$1"; }
-    late_sql="SELECT Status, COALESCE((julianday(SentAt) - julianday(DueAt)) * 86400.0, -1), DueAt FROM Notifications WHERE Template = 'pre-exam' AND DueAt BETWEEN '$start' AND '$finish'"
+    late_sql="SELECT Status, COALESCE((julianday(SentAt) - julianday(DueAt)) * 86400.0, -1), DueAt FROM Notifications WHERE Template = 'pre-exam' AND DueAt <= '$finish'"
     twice_sql="SELECT COUNT(*) FROM (SELECT Recipient FROM GatewayOutbox WHERE Kind = 'Notice' GROUP BY Recipient HAVING COUNT(*) > 1)"
   else
     q() { psql_on "$pg_db" "$1"; }
-    late_sql="SELECT \"Status\", COALESCE(EXTRACT(EPOCH FROM \"SentAt\" - \"DueAt\"), -1), to_char(\"DueAt\", 'YYYY-MM-DD HH24:MI:SS') FROM \"Notifications\" WHERE \"Template\" = 'pre-exam' AND \"DueAt\" BETWEEN '$start' AND '$finish'"
+    late_sql="SELECT \"Status\", COALESCE(EXTRACT(EPOCH FROM \"SentAt\" - \"DueAt\"), -1), to_char(\"DueAt\", 'YYYY-MM-DD HH24:MI:SS') FROM \"Notifications\" WHERE \"Template\" = 'pre-exam' AND \"DueAt\" <= '$finish'"
     twice_sql="SELECT COUNT(*) FROM (SELECT \"Recipient\" FROM \"GatewayOutbox\" WHERE \"Kind\" = 'Notice' GROUP BY \"Recipient\" HAVING COUNT(*) > 1) t"
   fi
   q "$late_sql" > "$work/notices-$setup.txt"
   twice=$(q "$twice_sql")
   python3 "$root/bench/write-exam-morning.py" "$work/driver-$setup.json" "$work/notices-$setup.txt" "$twice" "$work/cpu-$setup.txt" \
-    "$cpu_before" "$cpu_after" "$rss" "$setup" "$commit" "$addressing" "$label" "$results/exam-morning-$setup.json" | tee -a "$results/exam-morning-rows.md"
+    "$rss" "$setup" "$commit" "$addressing" "${label:+$label; }load avg $load_before → $load_after" "$results/exam-morning-$setup.json" | tee -a "$results/exam-morning-rows.md"
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   pids=()
   grep -h -E '"(Level|@l)":"(Error|Fatal)"|\[(ERR|FTL)\]|fail:' "$work"/portal-$setup-*.log | head -5 || true

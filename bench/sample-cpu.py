@@ -1,4 +1,5 @@
-"""Samples each process's CPU once a second (percent of one core) into a file, one line per second: until killed."""
+"""Samples each process's CPU once a second (percent of one core) into a file, a line per second (unix time, then one
+figure per process), until killed."""
 import os, sys, time
 out, pids = sys.argv[1], sys.argv[2:]
 tick = os.sysconf("SC_CLK_TCK")
@@ -14,6 +15,6 @@ with open(out, "w") as f:
             now = [total(p) for p in pids]
         except OSError:
             break
-        f.write(" ".join(f"{(n - l) * 100 / tick:.0f}" for n, l in zip(now, last)) + "\n")
+        f.write(f"{time.time():.0f} " + " ".join(f"{(n - l) * 100 / tick:.0f}" for n, l in zip(now, last)) + "\n")
         f.flush()
         last = now

@@ -4,6 +4,9 @@
 // candidate starts inside the window, and whatever is still running a minute after it ends is cancelled and counted.
 // Usage: dotnet ExamMorning.dll --nodes http://127.0.0.1:5201[,http://127.0.0.1:5202] --candidates 10000 --window 600
 //        --plan plan.txt --staff-password P [--consoles 50] [--proxy-header] [--out result.json]
+//        [--warmup 50] (candidates after the N measured ones, signed in before the window and not counted: a portal
+//        that has served nobody yet is still compiling its code) [--start-at ISO] (the window starts then, at the
+//        latest: the script places the first slots' T-20 a third into it)
 using System.Diagnostics;
 using System.Globalization;
 using ExamMorning;
@@ -26,16 +29,31 @@ if (count is < 1 or > 640_000 || window <= TimeSpan.Zero)
     return 2;
 }
 
+var warmup = int.Parse(Opt("warmup", "0"), CultureInfo.InvariantCulture);
+DateTime? startAt = options.TryGetValue("start-at", out var at) ? DateTime.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) : null;
 var stats = new Stats();
 var clients = new Clients(options.ContainsKey("proxy-header"));
 await using var room = new Consoles(clients, stats, nodes, password);
-using var stop = new CancellationTokenSource(window + TimeSpan.FromMinutes(2));
+using var stop = new CancellationTokenSource(window + TimeSpan.FromMinutes(2)
+    + (startAt is { } s && s > DateTime.UtcNow ? s - DateTime.UtcNow : TimeSpan.Zero) + TimeSpan.FromMinutes(2));
 var assistantNames = Enumerable.Range(1, consoles).Select(k => $"bench-assistant-{k:D2}").ToList();
 await room.ConnectAsync(assistantNames, "bench-secretary", stop.Token);
 
+if (warmup > 0)
+{
+    var unmeasured = new Candidates(clients, new Stats(), nodes);
+    await Parallel.ForAsync(count, count + warmup, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) => await unmeasured.RunAsync(i, ct));
+    Console.WriteLine($"warm-up: {warmup} candidates signed in (not counted)");
+}
+if (startAt > DateTime.UtcNow)
+{
+    Console.WriteLine($"waiting until {startAt:O} (the first slots' T-20 then falls a third into the window)");
+    await Task.Delay(startAt.Value - DateTime.UtcNow, stop.Token);
+}
 var candidates = new Candidates(clients, stats, nodes);
 var started = DateTime.UtcNow;
 var clock = Stopwatch.StartNew();
+stats.WindowStart = Stopwatch.GetTimestamp();
 Console.WriteLine($"{started:O} run starts: {count} candidates over {window.TotalSeconds} s on {nodes.Count} node(s), {plan.Count} invitations");
 var tasks = new List<Task>(count + plan.Count);
 // Invitations spread evenly over the window, interleaved with the candidates' arrivals.

@@ -13,7 +13,17 @@ public sealed class Stats
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private int counted;
 
-    public void Record(string step, double ms) => latencies.GetOrAdd(step, _ => []).Add(ms);
+    private readonly ConcurrentDictionary<int, int> slowBy10s = new();
+
+    /// <summary>Set when the window opens: requests over 250 ms are then counted by ten-second slice, to see what they line up with.</summary>
+    public long WindowStart { get; set; }
+
+    public void Record(string step, double ms)
+    {
+        latencies.GetOrAdd(step, _ => []).Add(ms);
+        if (ms > 250 && WindowStart != 0)
+            slowBy10s.AddOrUpdate((int)(System.Diagnostics.Stopwatch.GetElapsedTime(WindowStart).TotalSeconds / 10) * 10, 1, (_, n) => n + 1);
+    }
 
     public void Count(string what) => errors.AddOrUpdate("count:" + what, 1, (_, n) => n + 1);
 
@@ -52,6 +62,7 @@ public sealed class Stats
             ["errorsByStep"] = errors.Where(e => !e.Key.StartsWith("count:", StringComparison.Ordinal)).ToDictionary(e => e.Key, e => e.Value),
             ["counts"] = errors.Where(e => e.Key.StartsWith("count:", StringComparison.Ordinal)).ToDictionary(e => e.Key[6..], e => e.Value),
             ["errorSamples"] = samples.ToArray(),
+            ["slowRequestsBy10s"] = slowBy10s.OrderBy(s => s.Key).ToDictionary(s => s.Key.ToString(CultureInfo.InvariantCulture), s => s.Value),
         };
     }
 
@@ -63,6 +74,7 @@ public sealed class Stats
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{step,-16} n={sorted.Count,6}  p50={Percentile(sorted, 50),8:F1} ms  p99={Percentile(sorted, 99),8:F1} ms  max={sorted[^1],8:F1} ms"));
         }
+        o.WriteLine("requests over 250 ms by 10 s of the window: " + string.Join(", ", slowBy10s.OrderBy(s => s.Key).Select(s => $"{s.Key}s: {s.Value}")));
         o.WriteLine($"errors: {Errors}");
         foreach (var s in samples)
             o.WriteLine("  " + s);
