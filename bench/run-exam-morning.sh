@@ -9,7 +9,7 @@
 # run ends at most two minutes after the window.
 #
 # Usage: bench/run-exam-morning.sh
-# Knobs: BENCH_SETUP_SECONDS=180 (seeding, start-up and warm-up must fit: the window starts then) BENCH_WARMUP=50
+# Knobs: BENCH_SETUP_SECONDS=180 (seeding, start-up and warm-up must fit: the window starts then) BENCH_WARMUP=200
 #        BENCH_SETUPS="sqlite postgres-redis" BENCH_CANDIDATES=10000 BENCH_WINDOW=10m (e.g. 3m, 90s) BENCH_CONSOLES=50
 #        BENCH_INVITATIONS=50 BENCH_ADDRESSING=source (each candidate its own 127.x.y.z) | proxy (X-Forwarded-For
 #        through the configured proxy) BENCH_PORT=5201 BENCH_LABEL="quiet machine"
@@ -29,7 +29,7 @@ base_port=${BENCH_PORT:-5201}
 label=${BENCH_LABEL:-""}
 # Seconds from seeding to the start of the window (seeding, start-up, warm-up); the driver waits out what is left.
 setup_s=${BENCH_SETUP_SECONDS:-180}
-warmup=${BENCH_WARMUP:-50}
+warmup=${BENCH_WARMUP:-200}
 postgres=${PORTAL_TEST_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=portal;Password=portal"}
 redis=${PORTAL_TEST_REDIS:-"127.0.0.1:6390"}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -8,9 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.IntegrationTests.ScaleOut;
 
-public sealed class SeedExamMorningTests : IDisposable
+public sealed class SeedExamMorningTests() : SeedExamMorningChecks(DatabaseProvider.Sqlite);
+
+public sealed class SeedExamMorningPostgresTests() : SeedExamMorningChecks(DatabaseProvider.PostgreSql);
+
+public abstract class SeedExamMorningChecks(DatabaseProvider provider) : IDisposable
 {
-    private readonly PortalFactory portal = new(DatabaseProvider.Sqlite, demo: false);
+    private readonly PortalFactory portal = new(provider, demo: false);
 
     [Fact]
     public async Task Exam_morning_seed_puts_the_first_slots_where_asked_with_staff_ready_to_invite_and_one_notice_each()
@@ -45,5 +49,9 @@ public sealed class SeedExamMorningTests : IDisposable
         await portal.ClientForStaffAsync(SeedExamMorning.AssistantName(0), "Bench#2026-morning");
     }
 
-    public void Dispose() => portal.Dispose();
+    public void Dispose()
+    {
+        portal.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
