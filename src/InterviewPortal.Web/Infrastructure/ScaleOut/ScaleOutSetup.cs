@@ -78,12 +78,18 @@ public static class ScaleOutSetup
         return services;
     }
 
-    /// <summary>Maps the backplane ping hub and, when Bench:Enabled, the bare comparison endpoint.</summary>
+    /// <summary>
+    /// Maps the backplane ping hub and, when Bench:Enabled, the bare comparison endpoint; the bench's sign-in code
+    /// reader only outside Production as well (<see cref="BenchSignInCodes"/>).
+    /// </summary>
     public static void MapPortalScaleOut(this IEndpointRouteBuilder app)
     {
         app.MapHub<PingHub>(PingHub.Path).RequireAuthorization(Auth.Policies.Admin);
-        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Bench:Enabled", false))
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (configuration.GetValue("Bench:Enabled", false))
             app.MapBenchEndpoints();
+        if (BenchSignInCodes.Allowed(configuration, app.ServiceProvider.GetRequiredService<IHostEnvironment>()))
+            app.MapBenchSignInCodes();
     }
 
     private sealed class ForwardedHeadersFirst : IStartupFilter

@@ -21,6 +21,8 @@ namespace InterviewPortal.Web.Infrastructure.ScaleOut;
 /// college (code BENCH) with candidates, 100 rooms and one interview per candidate, then writes candidate
 /// bearer tokens, one a line, made by the same protector the sign-in uses (keys in the database, so the
 /// server process accepts them). Seeds only once per database; tokens are minted on every run.
+/// <c>--first-start 2026-06-01T01:00:00Z</c> puts the first slot of every room there (default: two days ahead);
+/// the exam-morning options are <see cref="SeedExamMorning"/>'s.
 /// </summary>
 public static class SeedBenchCommand
 {
@@ -42,7 +44,15 @@ public static class SeedBenchCommand
         }
         await services.MigratePortalDatabaseAsync();
         var options = services.GetRequiredService<DbContextOptions<PortalDbContext>>();
-        var candidates = await SeedAsync(options, count);
+        var firstStart = Option(args, "--first-start") is { } start
+            ? DateTime.Parse(start, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+            : DateTime.UtcNow.Date.AddDays(2).AddHours(1);
+        var candidates = await SeedAsync(options, count, firstStart);
+        if (SeedExamMorning.IsRequested(args))
+        {
+            await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
+            await SeedExamMorning.RunAsync(services, await db.Colleges.Where(c => c.Code == CollegeCode).Select(c => c.Id).SingleAsync(), args);
+        }
         if (tokens > 0)
         {
             var protector = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSchemes.Bearer).BearerTokenProtector;
@@ -53,7 +63,7 @@ public static class SeedBenchCommand
         return 0;
     }
 
-    private static async Task<List<VerifiedCandidate>> SeedAsync(DbContextOptions<PortalDbContext> options, int count)
+    private static async Task<List<VerifiedCandidate>> SeedAsync(DbContextOptions<PortalDbContext> options, int count, DateTime firstStart)
     {
         await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
         var college = await db.Colleges.Include(c => c.Majors).FirstOrDefaultAsync(c => c.Code == CollegeCode);
@@ -64,7 +74,7 @@ public static class SeedBenchCommand
             db.Colleges.Add(college);
             db.ExamRooms.AddRange(Enumerable.Range(1, Rooms).Select(r => new ExamRoom { CollegeId = college.Id, College = college, Name = $"基准考场{r:D3}" }));
             await db.SaveChangesAsync();
-            await InsertCandidatesAsync(options, college.Id, count);
+            await InsertCandidatesAsync(options, college.Id, count, firstStart);
             Console.WriteLine($"Seeded {count} candidates and {count} interviews in college {CollegeCode}.");
         }
         else
@@ -77,7 +87,7 @@ public static class SeedBenchCommand
     }
 
     /// <summary>Batches with a fresh context each, so the change tracker never holds 20,000 entities.</summary>
-    private static async Task InsertCandidatesAsync(DbContextOptions<PortalDbContext> options, int collegeId, int count)
+    private static async Task InsertCandidatesAsync(DbContextOptions<PortalDbContext> options, int collegeId, int count, DateTime firstDay)
     {
         List<Major> majors;
         List<ExamRoom> rooms;
@@ -86,7 +96,6 @@ public static class SeedBenchCommand
             majors = await db.Majors.AsNoTracking().Where(m => m.CollegeId == collegeId).OrderBy(m => m.Id).ToListAsync();
             rooms = await db.ExamRooms.AsNoTracking().Where(r => r.CollegeId == collegeId).OrderBy(r => r.Id).ToListAsync();
         }
-        var firstDay = DateTime.UtcNow.Date.AddDays(2).AddHours(1);
         for (var start = 0; start < count; start += Batch)
         {
             await using var db = new PortalDbContext(options).WithScope(AccessScope.System);
