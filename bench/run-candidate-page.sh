@@ -47,6 +47,8 @@ psql_admin_on() {
   PGPASSWORD=$pass psql -h "$host" -p "${port:-5432}" -U "$user" -d "$1" -v ON_ERROR_STOP=1 -qtAc "$2"
 }
 psql_admin() { psql_admin_on postgres "$1"; }
+# utime + stime of a process, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 for provider in $providers; do
   echo "== $provider"
@@ -106,8 +108,14 @@ for provider in $providers; do
       out="$results/candidate-page-$provider-$copy-$name.json"
       status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path")
       if [ "$status" = 200 ]; then
-        dotnet "$loadgen" --url "http://127.0.0.1:$port$path" --connections "$connections" --duration "$duration" --warmup "$warmup" \
+        dotnet "$loadgen" --url "http://127.0.0.1:$port$path" --connections "$connections" --duration "$warmup" --warmup 0s \
+          --bearer-file "$work/tokens.txt" --label "warm-up $name" > /dev/null
+        # The portal's own CPU over the measured run (utime + stime, clock ticks): CPU per request is the steadier figure
+        # on a shared machine, where throughput moves with the neighbours' load.
+        ticks_before=$(cpu_ticks "$pid")
+        dotnet "$loadgen" --url "http://127.0.0.1:$port$path" --connections "$connections" --duration "$duration" --warmup 0s \
           --bearer-file "$work/tokens.txt" --label "$provider copy $copy $name" --json "$out"
+        echo "{\"cpuTicks\": $(( $(cpu_ticks "$pid") - ticks_before )), \"ticksPerSecond\": $(getconf CLK_TCK)}" > "${out%.json}-cpu.json"
       else
         echo "GET $path answered $status: not measured"
         echo "{\"label\": \"$provider $name\", \"notMeasured\": \"GET $path answered $status\"}" > "$out"
