@@ -10,7 +10,9 @@ def load(name):
         return json.load(f)
 
 def commit():
-    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip() or "unknown"
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip() or "unknown"
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], capture_output=True, text=True).stdout.strip()
+    return head + (" with uncommitted changes under src/" if dirty else "")
 
 def machine():
     cpu = "unknown CPU"
