@@ -49,6 +49,14 @@ psql_admin_on() {
 psql_admin() { psql_admin_on postgres "$1"; }
 # utime + stime of a process, in clock ticks.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# utime + stime of the PostgreSQL server processes serving database $1 (their command line names it), in clock ticks.
+db_ticks() {
+  local total=0 p t
+  for p in $(grep -l -a "$1" /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3); do
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null) && total=$((total + t))
+  done
+  echo "$total"
+}
 
 for provider in $providers; do
   echo "== $provider"
@@ -112,10 +120,13 @@ for provider in $providers; do
           --bearer-file "$work/tokens.txt" --label "warm-up $name" > /dev/null
         # The portal's own CPU over the measured run (utime + stime, clock ticks): CPU per request is the steadier figure
         # on a shared machine, where throughput moves with the neighbours' load.
-        ticks_before=$(cpu_ticks "$pid")
+        ticks_before=$(cpu_ticks "$pid"); db_before=0
+        if [ -n "$pg_db" ]; then db_before=$(db_ticks "$pg_db"); fi
         dotnet "$loadgen" --url "http://127.0.0.1:$port$path" --connections "$connections" --duration "$duration" --warmup 0s \
           --bearer-file "$work/tokens.txt" --label "$provider copy $copy $name" --json "$out"
-        echo "{\"cpuTicks\": $(( $(cpu_ticks "$pid") - ticks_before )), \"ticksPerSecond\": $(getconf CLK_TCK)}" > "${out%.json}-cpu.json"
+        db_used=0
+        if [ -n "$pg_db" ]; then db_used=$(( $(db_ticks "$pg_db") - db_before )); fi
+        echo "{\"cpuTicks\": $(( $(cpu_ticks "$pid") - ticks_before )), \"databaseCpuTicks\": $db_used, \"ticksPerSecond\": $(getconf CLK_TCK)}" > "${out%.json}-cpu.json"
       else
         echo "GET $path answered $status: not measured"
         echo "{\"label\": \"$provider $name\", \"notMeasured\": \"GET $path answered $status\"}" > "$out"

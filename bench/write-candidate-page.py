@@ -40,6 +40,14 @@ def cpu_us(provider, copy, name, requests):
     cpu = load(f"candidate-page-{provider}-{copy}-{name}-cpu.json")
     return cpu["cpuTicks"] / cpu["ticksPerSecond"] * 1e6 / requests
 
+def db_cpu_us(provider, copy, name, requests):
+    """The PostgreSQL server's CPU per request (its processes serving the bench database), if recorded."""
+    path = os.path.join(results, f"candidate-page-{provider}-{copy}-{name}-cpu.json")
+    if not os.path.exists(path) or not requests:
+        return None
+    cpu = load(f"candidate-page-{provider}-{copy}-{name}-cpu.json")
+    return cpu["databaseCpuTicks"] / cpu["ticksPerSecond"] * 1e6 / requests if cpu.get("databaseCpuTicks") else None
+
 lines = [f"### {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit()}", "",
          f"`bench/run-candidate-page.sh`, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit()}, on {machine()}.",
          f"{candidates} candidates and {candidates} interviews (seed-bench), {connections} connections, {duration} per endpoint; first a warm-up pass",
@@ -80,7 +88,9 @@ for provider in providers:
             summary[name] = f"{ratio:.2f} ({me['p99Ms']})"
             cpu = cpu_us(provider, copy, name, me["requests"])
             summary[name + "-cpu"] = f"{bare_cpu / cpu:.2f}" if cpu and bare_cpu else "-"
-            detail.append(f"| {provider} | {copy} | {label} | {me['requestsPerSecond']:.0f} | {me['p50Ms']} | {me['p90Ms']} | {me['p99Ms']} | {me['errors']} | {ratio:.2f} | {f'{cpu:.0f}' if cpu else '-'} | {rss} MB |")
+            db = db_cpu_us(provider, copy, name, me["requests"])
+            cpu_text = (f"{cpu:.0f}" if cpu else "-") + (f" + {db:.0f} database" if db else "")
+            detail.append(f"| {provider} | {copy} | {label} | {me['requestsPerSecond']:.0f} | {me['p50Ms']} | {me['p90Ms']} | {me['p99Ms']} | {me['errors']} | {ratio:.2f} | {cpu_text} | {rss} MB |")
         lines.append(f"| {provider} | {copy} | {summary.get('me', '-')} | {summary.get('page', '-')} | {summary.get('me-cpu', '-')} | {summary.get('page-cpu', '-')} | {bare_rps:.0f} |")
 lines += detail
 if os.environ.get("BENCH_NOTE"):
