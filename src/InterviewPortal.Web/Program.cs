@@ -13,6 +13,7 @@ using InterviewPortal.Web.Infrastructure.OpenApi;
 using InterviewPortal.Web.Infrastructure.Problems;
 using InterviewPortal.Web.Infrastructure.Security;
 using InterviewPortal.Web.Infrastructure.ScaleOut;
+using InterviewPortal.Web.Infrastructure.StaticAssets;
 using InterviewPortal.Web.Infrastructure.Validation;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -85,7 +86,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseS
 app.UseNulCharacterCheck();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
-app.UseStaticFiles();
+app.UsePortalStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();

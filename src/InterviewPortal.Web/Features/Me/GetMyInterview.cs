@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using InterviewPortal.Data;
@@ -24,8 +23,8 @@ public sealed record MyRecord(
     [property: JsonIgnore] int AssignmentReports = 0);
 
 /// <summary>
-/// What a candidate sees of themself. Every candidate refreshes this on exam day, so it is one small compiled
-/// no-tracking statement on indexes: the candidate by key and their interviews by the candidate index (a row each,
+/// What a candidate sees of themself. Every candidate refreshes this on exam day, so it is one small statement on
+/// indexes, kept prepared on the connection (<see cref="MyRecordStatement"/>): the candidate by key and their interviews by the candidate index (a row each,
 /// or one row of nulls). The meeting ID and a rejection reason are read by a second statement only in the
 /// states that show them: preparing a statement is most of the cost of this answer on SQLite, and two correlated
 /// subqueries tripled it for every candidate who has not been invited yet. The scope check is made here,
@@ -34,25 +33,14 @@ public sealed record MyRecord(
 /// </summary>
 public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock, MyRecordCache cache, MeetingPlatforms platforms)
 {
-    private sealed record Row(
-        string ExamNumber, string Name, string College, string Major, string MajorCode,
-        int? Id, DateTime? StartsAt, DateTime? EndsAt, int? DurationMinutes, InterviewStatus? Status, InterviewKind? Kind,
-        string? StatusNote, string? Room, bool? Recorded, int AssignmentReports, int? RoomId = null);
-
     /// <summary>
-    /// The compiled statements, once per model: EF refuses a compiled query on another model than its first, and a
+    /// The statements of the rarer states, compiled once per model: EF refuses a compiled query on another model than its first, and a
     /// process may host more than one portal (the tests run SQLite and PostgreSQL hosts side by side).
     /// </summary>
     private static readonly ConditionalWeakTable<IModel, Queries> Compiled = new();
 
     private sealed class Queries
     {
-        public readonly Func<PortalDbContext, int, IAsyncEnumerable<Row>> RowsOf = EF.CompileAsyncQuery(RowsQuery(countReports: false));
-
-        /// <summary>The page's variant: it also counts the candidate's assignment reports (the API does not show them,
-        /// and the subquery cost it about a tenth of its CPU per request on SQLite).</summary>
-        public readonly Func<PortalDbContext, int, IAsyncEnumerable<Row>> RowsWithReportCountOf = EF.CompileAsyncQuery(RowsQuery(countReports: true));
-
         public readonly Func<PortalDbContext, int, CancellationToken, Task<string?>> MeetingIdOf = EF.CompileAsyncQuery(
             (PortalDbContext db, int interviewId, CancellationToken ct) => db.MeetingInvitations.IgnoreQueryFilters()
                 .Where(m => m.InterviewId == interviewId && m.MeetingId != null)
@@ -68,20 +56,6 @@ public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock
             (PortalDbContext db, int roomId, DateOnly day, CancellationToken ct) => db.RoomMeetings.IgnoreQueryFilters().AsNoTracking()
                 .FirstOrDefault(m => m.ExamRoomId == roomId && m.SessionDate == day));
     }
-
-    // The interviews are joined directly, not as a collection under the candidate: nested, SQLite materialized the
-    // projection for every interview in the database before joining (a full scan per request). The condition on
-    // countReports is decided when the query is compiled (EF keeps only the branch taken), not in the SQL.
-    private static Expression<Func<PortalDbContext, int, IQueryable<Row>>> RowsQuery(bool countReports) =>
-        (db, candidateId) =>
-            from c in db.Candidates.IgnoreQueryFilters().AsNoTracking()
-            where c.Id == candidateId
-            from i in db.Interviews.IgnoreQueryFilters().Where(i => i.CandidateId == c.Id).DefaultIfEmpty()
-            select new Row(
-                c.ExamNumber, c.Name, c.College.Name, c.Major.Name, c.Major.Code,
-                (int?)i!.Id, (DateTime?)i.StartsAt, (DateTime?)i.EndsAt, (int?)i.DurationMinutes, (InterviewStatus?)i.Status,
-                (InterviewKind?)i.Kind, i.StatusNote, i.ExamRoom.Name, (bool?)i.ExamRoom.RecordSessions,
-                countReports ? db.AssignmentReports.IgnoreQueryFilters().Count(r => r.CandidateId == c.Id) : 0, (int?)i.ExamRoomId);
 
     /// <summary>An invitation (and so a meeting ID) exists only once the assistant has invited.</summary>
     private static bool MayHaveMeeting(InterviewStatus status) =>
@@ -105,10 +79,7 @@ public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock
     private async Task<MyRecord?> ReadAsync(int candidateId, bool countReports, CancellationToken ct)
     {
         var queries = Compiled.GetValue(db.Model, _ => new Queries());
-        var rows = new List<Row>(2);
-        var rowsOf = countReports ? queries.RowsWithReportCountOf : queries.RowsOf;
-        await foreach (var row in rowsOf(db, candidateId).WithCancellation(ct))
-            rows.Add(row);
+        var rows = await MyRecordStatement.For(db).ReadAsync(db, candidateId, countReports, ct);
         if (rows.Count == 0)
             return null;
         var me = rows[0];
@@ -138,7 +109,7 @@ public sealed class GetMyInterviewHandler(PortalDbContext db, TimeProvider clock
     /// meeting the candidate was invited to. The session is read only on its day or once invited, not on every visit.
     /// </summary>
     private async Task<(string? Platform, string? Code, string? JoinUrl)> WhereToJoinAsync(
-        Queries queries, Row chosen, InterviewStatus status, string? meetingId, DateTime now, CancellationToken ct)
+        Queries queries, MyRecordRow chosen, InterviewStatus status, string? meetingId, DateTime now, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(BeijingTime.ToLocal(chosen.StartsAt!.Value).DateTime);
         var active = Interview.Active.Contains(status);

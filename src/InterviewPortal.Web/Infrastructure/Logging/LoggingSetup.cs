@@ -40,6 +40,8 @@ public static class LoggingSetup
 
     public static WebApplication UsePortalRequestLogging(this WebApplication app)
     {
+        var sampler = new RequestLogSampler(app.Configuration.GetSection("Logging:Requests").Get<RequestLogOptions>() ?? new(),
+            app.Services.GetRequiredService<Serilog.ILogger>().ForContext<RequestLogSampler>());
         app.UseSerilogRequestLogging(o =>
         {
             // This host's logger, not the static Log.Logger: another host in the same process (tests, two nodes)
@@ -48,9 +50,11 @@ public static class LoggingSetup
             // Path only: query strings may carry a phone number or a search for one.
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             // Static files (served before routing, so no endpoint) are not worth a line each; failures always are.
-            o.GetLevel = (http, _, exception) =>
+            // Healthy fast reads past a per-second budget are sampled (RequestLogSampler, Logging:Requests).
+            o.GetLevel = (http, elapsedMs, exception) =>
                 exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : http.GetEndpoint() is null && http.Response.StatusCode < 400 ? LogEventLevel.Verbose
+                : sampler.IsHealthyFastRead(http, elapsedMs) && !sampler.Take() ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });
         return app;

@@ -90,5 +90,8 @@
     connection.start().then(function () { box.dataset.live = 'connected'; },
       function () { /* the page still shows what it loaded; a reload shows the rest */ });
   }
-  followMeeting(document.getElementById('me-meeting'));
+  // Only where the page says so (the interview's day, or a meeting): the hub's negotiation needs the token the page
+  // then carries.
+  var meeting = document.getElementById('me-meeting');
+  if (meeting && meeting.dataset.follow === 'live') followMeeting(meeting);
 })();
