@@ -33,7 +33,8 @@ public partial class IndexModel(PortalDbContext db, ReadTimelineHandler timeline
     [BindProperty] public string? Slot { get; set; }
     [TempData] public string? Message { get; set; }
 
-    public DateOnly Day => Date ?? BeijingTime.Today(clock);
+    // A day near the calendar's ends would overflow the range arithmetic; such a date shows today instead.
+    public DateOnly Day => Date is { Year: > 1900 and < 9000 } d ? d : BeijingTime.Today(clock);
     public int DayCount => Math.Clamp(Days ?? 1, 1, ReadTimelineHandler.MaxDays);
     public int? CollegeId => db.Scope.CollegeId;
 
