@@ -24,6 +24,7 @@ public sealed class AxePageTests(BrowserPortal portal) : IClassFixture<BrowserPo
         ("/Error", [Visit.Anonymous]),
         ("/Rooms", Planners),
         ("/Schedule", Planners),
+        ("/Schedule?days=3", Planners),
         ("/College", Secretaries),
         ("/Console", Assistants),
         ("/Review", Assistants),
