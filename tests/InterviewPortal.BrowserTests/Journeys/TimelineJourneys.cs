@@ -117,6 +117,24 @@ public sealed class TimelineJourneys(BrowserPortal portal) : IClassFixture<Brows
         Assert.Equal(InterviewStatus.Cancelled, await StatusAsync(id));
     }
 
+    [Fact]
+    public async Task On_a_phone_the_timeline_is_a_list_per_room_with_its_slot_buttons_and_no_sideways_scrolling()
+    {
+        var (room, roomName) = await RoomAsync();
+        var day = Day(9);
+        await portal.RunPageAsync(async page =>
+        {
+            await page.GotoAsync($"/Schedule?roomId={room}&date={day}");
+            var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
+            Assert.True(widths[0] <= widths[1], $"/Schedule is {widths[0]}px wide on a {widths[1]}px screen");
+            await Expect(page.Locator(".tl-hours")).ToBeHiddenAsync();
+            var first = page.GetByRole(AriaRole.Button, new() { NameRegex = SlotName("08:30", "08:50", roomName) });
+            var second = page.GetByRole(AriaRole.Button, new() { NameRegex = SlotName("08:50", "09:10", roomName) });
+            var (a, b) = (await first.BoundingBoxAsync(), await second.BoundingBoxAsync());
+            Assert.True(a is not null && b is not null && b.Y > a.Y && Math.Abs(b.X - a.X) < 1, "the slots stand one under another");
+        }, new Visit("secretary1") { Viewport = Visit.Phone });
+    }
+
     private static string Day(int ahead) => BeijingTime.Today(TimeProvider.System).AddDays(ahead).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Regex SlotName(string from, string to, string room) => new($"^{from}\\s*–\\s*{to}\\s*{Regex.Escape(room)}");
