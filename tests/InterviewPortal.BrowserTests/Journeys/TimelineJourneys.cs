@@ -118,6 +118,29 @@ public sealed class TimelineJourneys(BrowserPortal portal) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task Dragging_a_candidate_onto_a_slot_books_them_and_dragging_a_block_onto_another_slot_moves_it()
+    {
+        var (room, roomName) = await RoomAsync();
+        var candidate = (await desk.FreeCandidatesAsync("secretary1", 1))[0];
+        var (examNumber, name) = await NamesAsync(candidate);
+        var day = Day(10);
+        await portal.RunPageAsync(async page =>
+        {
+            await page.GotoAsync($"/Schedule?roomId={room}&date={day}");
+            await page.Locator($"#tl-candidates li[data-exam-number='{examNumber}']")
+                .DragToAsync(page.GetByRole(AriaRole.Button, new() { NameRegex = SlotName("09:10", "09:30", roomName) }));
+            await Expect(page.Locator("main [role=status]")).ToContainTextAsync("已安排面试");
+            var block = page.Locator("li.tl-block", new() { HasText = name });
+            await Expect(block).ToContainTextAsync("09:10–09:30");
+
+            await block.DragToAsync(page.GetByRole(AriaRole.Button, new() { NameRegex = SlotName("10:10", "10:30", roomName) }));
+            await Expect(page.Locator("main [role=status]")).ToContainTextAsync("已改期");
+            await Expect(page.Locator("li.tl-block", new() { HasText = name })).ToContainTextAsync("10:10–10:30");
+        }, new Visit("secretary1"));
+        Assert.Equal(BeijingTime.FromLocal(DateTime.Parse($"{day} 10:10", CultureInfo.InvariantCulture)), await StartAsync(candidate));
+    }
+
+    [Fact]
     public async Task On_a_phone_the_timeline_is_a_list_per_room_with_its_slot_buttons_and_no_sideways_scrolling()
     {
         var (room, roomName) = await RoomAsync();
