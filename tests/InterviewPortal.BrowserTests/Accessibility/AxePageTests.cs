@@ -26,6 +26,7 @@ public sealed class AxePageTests(BrowserPortal portal) : IClassFixture<BrowserPo
         ("/Schedule", Planners),
         ("/Schedule/AutoSchedule", Planners),
         ("/Schedule/Print", Planners),
+        ("/Schedule?days=3", Planners),
         ("/College", Secretaries),
         ("/Console", Assistants),
         ("/Review", Assistants),

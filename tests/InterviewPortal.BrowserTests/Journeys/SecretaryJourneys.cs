@@ -50,13 +50,14 @@ public sealed class SecretaryJourneys(BrowserPortal portal) : IClassFixture<Brow
             await Expect(page.Locator("main [role=status]").First).ToContainTextAsync("已自动安排 3 场。");
 
             await page.GotoAsync($"/Schedule?roomId={room.Id}&date={day}");
-            var rows = page.Locator($"section[aria-labelledby='room-{room.Id}'] table.schedule-timeline tbody tr");
+            // The day timeline: the room's blocks in time order, each with its time, the candidate's name and major.
+            var rows = page.Locator($"ul[aria-labelledby='room-{room.Id}-{day}'] li.tl-block");
             await Expect(rows).ToHaveCountAsync(3);
-            await Expect(rows.Nth(0).Locator("th")).ToHaveTextAsync("09:00–09:20");
-            await Expect(rows.Nth(1).Locator("th")).ToHaveTextAsync("09:25–09:45");
-            await Expect(rows.Nth(2).Locator("th")).ToHaveTextAsync("09:50–10:10");
+            await Expect(rows.Nth(0).Locator(".tl-time")).ToHaveTextAsync("09:00–09:20");
+            await Expect(rows.Nth(1).Locator(".tl-time")).ToHaveTextAsync("09:25–09:45");
+            await Expect(rows.Nth(2).Locator(".tl-time")).ToHaveTextAsync("09:50–10:10");
             for (var n = 0; n < NewCandidates.Length; n++)
-                await Expect(rows.Nth(n)).ToContainTextAsync($"{NewCandidates[n].ExamNumber} {NewCandidates[n].Name}");
+                await Expect(rows.Nth(n).Locator(".tl-name")).ToHaveTextAsync(NewCandidates[n].Name);
         }, new Visit("secretary1"));
     }
 

@@ -51,6 +51,9 @@ public sealed class DailyWindows
         return true;
     }
 
+    /// <summary>The windows in order, as Beijing times of day (the day timeline offers its free slots inside them).</summary>
+    public IReadOnlyList<(TimeSpan From, TimeSpan To)> Windows => windows;
+
     public bool Fits(int durationMinutes) => windows.Any(w => (w.To - w.From).TotalMinutes >= durationMinutes);
 
     /// <summary>The first start at or after <paramref name="startUtc"/> where the whole slot lies inside a window.</summary>

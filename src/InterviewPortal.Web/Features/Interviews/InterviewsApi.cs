@@ -11,7 +11,7 @@ public static class InterviewsApi
     public static IServiceCollection AddInterviewPlanning(this IServiceCollection services) =>
         services.AddScoped<SlotGuard>().AddScoped<ListInterviewsHandler>().AddScoped<BookInterviewHandler>()
             .AddScoped<RescheduleInterviewHandler>().AddScoped<CancelInterviewHandler>().AddScoped<AutoScheduleHandler>()
-            .AddScoped<ReadScheduleHandler>();
+            .AddScoped<ReadScheduleHandler>().AddScoped<ReadTimelineHandler>().AddScoped<ListUnscheduledHandler>();
 
     public static RouteGroupBuilder MapInterviewsApi(this RouteGroupBuilder api)
     {

@@ -13,41 +13,48 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Pages.Schedule;
 
-/// <summary>The day view (one room, or all rooms of the scope side by side) with the planning forms; the same handlers as the API.</summary>
+/// <summary>
+/// The day timeline (rooms × Beijing hours, one or several days) with its free slots as submit buttons, the college's
+/// unscheduled candidates beside it, and the typed planning forms below; every post runs the same handler as the API.
+/// </summary>
 [Authorize(Policy = Policies.Planner)]
-public class IndexModel(PortalDbContext db, ReadScheduleHandler schedule, TimeProvider clock) : PageModel
+public partial class IndexModel(PortalDbContext db, ReadTimelineHandler timeline, ListUnscheduledHandler unscheduled, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? Date { get; set; }
     [BindProperty(SupportsGet = true)] public int? RoomId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "days")] public int? Days { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
+    [BindProperty(SupportsGet = true, Name = "candidate")] public int? CandidateId { get; set; }
     [BindProperty] public BookForm Book { get; set; } = new();
     [BindProperty] public AutoForm Auto { get; set; } = new();
     [BindProperty] public MoveForm Move { get; set; } = new();
+
+    /// <summary>The slot button that was pressed: "roomId|yyyy-MM-ddTHH:mm" in Beijing time.</summary>
+    [BindProperty] public string? Slot { get; set; }
     [TempData] public string? Message { get; set; }
 
-    public DateOnly Day => Date ?? BeijingTime.Today(clock);
-    public IReadOnlyList<RoomSchedule> Rooms { get; private set; } = [];
-    public List<(int Id, string Name)> RoomChoices { get; private set; } = [];
-    public List<(int Id, string Label)> Majors { get; private set; } = [];
+    // A day near the calendar's ends would overflow the range arithmetic; such a date shows today instead.
+    public DateOnly Day => Date is { Year: > 1900 and < 9000 } d ? d : BeijingTime.Today(clock);
+    public int DayCount => Math.Clamp(Days ?? 1, 1, ReadTimelineHandler.MaxDays);
     public int? CollegeId => db.Scope.CollegeId;
 
-    public async Task<IActionResult> OnGetAsync(int? move, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? move, int? cancel, CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
-            return NotFound();
-        if (move is { } id && await db.Interviews.AsNoTracking().Include(i => i.Candidate).FirstOrDefaultAsync(i => i.Id == id, ct) is { } interview)
-        {
-            var local = BeijingTime.ToLocal(interview.StartsAt);
+        if (move is { } id && await LoadMovingAsync(id, ct) is { } moving)
             Move = new MoveForm
             {
-                InterviewId = id, ExamNumbers = interview.Candidate.ExamNumber, RoomId = interview.ExamRoomId, Date = DateOnly.FromDateTime(local.DateTime),
-                Time = TimeOnly.FromDateTime(local.DateTime), DurationMinutes = interview.DurationMinutes, Kind = interview.Kind.ToString(),
+                InterviewId = id, ExamNumbers = moving.ExamNumber, RoomId = moving.RoomId, Date = DateOnly.FromDateTime(BeijingTime.ToLocal(moving.StartsAt).DateTime),
+                Time = TimeOnly.FromDateTime(BeijingTime.ToLocal(moving.StartsAt).DateTime), DurationMinutes = moving.DurationMinutes, Kind = moving.Kind.ToString(),
             };
-        }
-        return Page();
+        if (cancel is { } cancelId)
+            Cancelling = await LoadMovingAsync(cancelId, ct);
+        return await LoadAsync(ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostBookAsync([FromServices] IValidator<InterviewRequest> validator, [FromServices] BookInterviewHandler handler, CancellationToken ct)
     {
+        if (Slot is not null)
+            ApplySlot(nameof(Book), Book);
         var request = Book.ToRequest(await CandidateIdAsync(Book.ExamNumbers, ct));
         return await RunAsync(nameof(Book), await validator.ValidateAsync(request, ct),
             () => handler.HandleAsync(request, ct), i => Lang.T($"已安排面试 {i.Id}。", $"Interview {i.Id} booked."), ct);
@@ -71,6 +78,12 @@ public class IndexModel(PortalDbContext db, ReadScheduleHandler schedule, TimePr
 
     public async Task<IActionResult> OnPostMoveAsync([FromServices] IValidator<InterviewRequest> validator, [FromServices] RescheduleInterviewHandler handler, CancellationToken ct)
     {
+        // A slot keeps the interview's own candidate, length and kind; only the room and the start change.
+        if (Slot is not null && Move.InterviewId is { } id && await LoadMovingAsync(id, ct) is { } moving)
+        {
+            (Move.ExamNumbers, Move.DurationMinutes, Move.Kind) = (moving.ExamNumber, moving.DurationMinutes, moving.Kind.ToString());
+            ApplySlot(nameof(Move), Move);
+        }
         var request = Move.ToRequest(await CandidateIdAsync(Move.ExamNumbers, ct));
         return await RunAsync(nameof(Move), await validator.ValidateAsync(request, ct), () => handler.HandleAsync(Move.InterviewId ?? 0, request, ct),
             i => Lang.T($"面试 {i.Id} 已改期。", $"Interview {i.Id} rescheduled."), ct);
@@ -93,12 +106,24 @@ public class IndexModel(PortalDbContext db, ReadScheduleHandler schedule, TimePr
             if (!outcome.AddTo(ModelState, form, formKey: form, SlotForm.FieldFor))
             {
                 Message = done(outcome.Value!);
-                return RedirectToPage(new { Date = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), RoomId });
+                return RedirectToPage(new
+                {
+                    Date = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), RoomId, days = Days, q = Query,
+                });
             }
         }
-        if (!await LoadAsync(ct))
-            return NotFound();
-        return Page();
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Reads the pressed slot button into the form's room, day and time; a value that is not a slot is the time field's error.</summary>
+    private void ApplySlot(string form, SlotForm target)
+    {
+        var parts = Slot!.Split('|');
+        if (parts.Length == 2 && int.TryParse(parts[0], out var room)
+            && DateTime.TryParseExact(parts[1], "yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
+            (target.RoomId, target.Date, target.Time) = (room, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+        else
+            ModelState.AddModelError($"{form}.Time", Lang.T("所选时段无法识别，请重新选择。", "The chosen slot cannot be read; choose a slot again."));
     }
 
     private static string ValidationExtensionsCamel(string name) => Infrastructure.Validation.ValidationExtensions.CamelCase(name);
@@ -106,16 +131,4 @@ public class IndexModel(PortalDbContext db, ReadScheduleHandler schedule, TimePr
     private async Task<int?> CandidateIdAsync(string? examNumber, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(examNumber) ? null
         : await db.Candidates.Where(c => c.ExamNumber == examNumber.Trim()).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct) ?? -1;
-
-    private async Task<bool> LoadAsync(CancellationToken ct)
-    {
-        var (from, to) = BeijingTime.DayRange(Day);
-        Rooms = await schedule.HandleAsync(RoomId, null, from, to, includeCancelled: true, ct);
-        if (RoomId is not null && Rooms.Count == 0)
-            return false;
-        RoomChoices = (await db.ExamRooms.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
-        var majors = db.Scope.CoveredMajors(db.Majors.AsNoTracking());
-        Majors = (await majors.OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.Name }).ToListAsync(ct)).Select(m => (m.Id, $"{m.Code} {m.Name}")).ToList();
-        return true;
-    }
 }
