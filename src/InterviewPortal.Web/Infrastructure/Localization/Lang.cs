@@ -19,15 +19,18 @@ public static class Lang
 
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
+        // Texts live in Resources/SharedResource.{culture}.resx; views get it injected as T (see _ViewImports).
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
             o.DefaultRequestCulture = new RequestCulture(Chinese);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            // The cookie the switch sets, then ?culture=, then the browser's Accept-Language is ignored on purpose:
-            // the portal is Chinese unless the user chooses English.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // The API follows Accept-Language (zh-CN when none). Pages: ?culture=, then the cookie the switch sets; the
+            // browser's Accept-Language is ignored on purpose there: the portal is Chinese unless the user chooses English.
+            o.RequestCultureProviders = [new ApiCultureProvider(), new PagesOnlyCultureProvider(new QueryStringRequestCultureProvider()),
+                new PagesOnlyCultureProvider(new CookieRequestCultureProvider())];
         });
         return services;
     }
