@@ -15,11 +15,11 @@ public static class XlsxTable
     {
         var workbookPath = package.Relationships("").Values.FirstOrDefault(r => r.Type.EndsWith(OfficeDocument, StringComparison.Ordinal)).Path ?? "xl/workbook.xml";
         if (!package.Has(workbookPath))
-            throw new ImportFileException(415, Lang.T("工作簿缺少 workbook 部件。", "The workbook has no workbook part."));
+            throw new ImportFileException(415, Texts.Get("Import.TheWorkbookHasNoWorkbookPart"));
         var parts = package.Relationships(workbookPath);
-        var sheetId = FirstSheetId(package, workbookPath) ?? throw new ImportFileException(400, Lang.T("工作簿中没有工作表。", "The workbook has no worksheet."));
+        var sheetId = FirstSheetId(package, workbookPath) ?? throw new ImportFileException(400, Texts.Get("Import.TheWorkbookHasNoWorksheet"));
         if (!parts.TryGetValue(sheetId, out var sheet) || !sheet.Type.EndsWith("/worksheet", StringComparison.Ordinal) || !package.Has(sheet.Path))
-            throw new ImportFileException(400, Lang.T("工作簿的第一个工作表不是普通工作表。", "The workbook's first sheet is not a worksheet."));
+            throw new ImportFileException(400, Texts.Get("Import.TheWorkbookSFirstSheetIs"));
         var shared = parts.Values.FirstOrDefault(p => p.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Path is { } sharedPath && package.Has(sharedPath)
             ? SharedStrings(package, sharedPath)
             : [];

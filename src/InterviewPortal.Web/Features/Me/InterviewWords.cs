@@ -15,57 +15,57 @@ public static class InterviewWords
 {
     public static string Stage(InterviewStatus status) => status switch
     {
-        InterviewStatus.Scheduled => Lang.T("已排期", "Scheduled"),
-        InterviewStatus.Notified => Lang.T("已通知", "Notified"),
-        InterviewStatus.IdSubmitted => Lang.T("待核验", "ID sent"),
-        InterviewStatus.IdVerified => Lang.T("已核验", "ID verified"),
-        InterviewStatus.IdRejected => Lang.T("核验未过", "ID rejected"),
-        InterviewStatus.Invited => Lang.T("已邀请", "Invited"),
-        InterviewStatus.InProgress => Lang.T("面试中", "In progress"),
-        InterviewStatus.Completed => Lang.T("已完成", "Completed"),
-        InterviewStatus.Absent => Lang.T("缺考", "Absent"),
-        InterviewStatus.Interrupted => Lang.T("已中断", "Interrupted"),
-        InterviewStatus.Ended => Lang.T("已结束", "Ended"),
-        InterviewStatus.Cancelled => Lang.T("已取消", "Cancelled"),
+        InterviewStatus.Scheduled => Texts.Get("Me.Scheduled"),
+        InterviewStatus.Notified => Texts.Get("Me.Notified"),
+        InterviewStatus.IdSubmitted => Texts.Get("Me.IDSent"),
+        InterviewStatus.IdVerified => Texts.Get("Me.IDVerified"),
+        InterviewStatus.IdRejected => Texts.Get("Me.IDRejected"),
+        InterviewStatus.Invited => Texts.Get("Me.Invited"),
+        InterviewStatus.InProgress => Texts.Get("Me.InProgress"),
+        InterviewStatus.Completed => Texts.Get("Me.Completed"),
+        InterviewStatus.Absent => Texts.Get("Me.Absent"),
+        InterviewStatus.Interrupted => Texts.Get("Me.Interrupted"),
+        InterviewStatus.Ended => Texts.Get("Me.Ended"),
+        InterviewStatus.Cancelled => Texts.Get("Me.Cancelled"),
         _ => status.ToString(),
     };
 
     public static string Verification(VerificationStatus status) => status switch
     {
-        VerificationStatus.Pending => Lang.T("待审核", "Pending"),
-        VerificationStatus.Approved => Lang.T("已通过", "Approved"),
-        VerificationStatus.Rejected => Lang.T("已驳回", "Rejected"),
-        VerificationStatus.RetakeRequested => Lang.T("需重拍", "Retake asked"),
-        VerificationStatus.Superseded => Lang.T("已替换", "Replaced"),
+        VerificationStatus.Pending => Texts.Get("Me.Pending"),
+        VerificationStatus.Approved => Texts.Get("Me.Approved"),
+        VerificationStatus.Rejected => Texts.Get("Me.Rejected"),
+        VerificationStatus.RetakeRequested => Texts.Get("Me.RetakeAsked"),
+        VerificationStatus.Superseded => Texts.Get("Me.Replaced"),
         _ => status.ToString(),
     };
 
     public static string Status(InterviewStatus status) => status switch
     {
-        InterviewStatus.Scheduled => Lang.T("已安排", "Scheduled"),
-        InterviewStatus.Notified => Lang.T("请上传身份证照片", "Upload your ID photo now"),
-        InterviewStatus.IdSubmitted => Lang.T("照片已提交，等待审核", "Photo sent, waiting for review"),
-        InterviewStatus.IdVerified => Lang.T("身份已核验，等待邀请", "Identity verified, wait for the invitation"),
-        InterviewStatus.IdRejected => Lang.T("照片未通过，请重拍", "Photo not accepted, please retake"),
-        InterviewStatus.Invited => Lang.T("已邀请入会", "Invited to the meeting"),
-        InterviewStatus.InProgress => Lang.T("面试进行中", "Interview in progress"),
-        InterviewStatus.Completed => Lang.T("面试已完成", "Interview completed"),
-        InterviewStatus.Absent => Lang.T("缺考", "Absent"),
-        InterviewStatus.Interrupted => Lang.T("连接中断，请等待重新邀请", "Interrupted, wait to be invited again"),
-        InterviewStatus.Ended => Lang.T("已结束", "Ended"),
-        InterviewStatus.Cancelled => Lang.T("已取消", "Cancelled"),
+        InterviewStatus.Scheduled => Texts.Get("Me.Scheduled2"),
+        InterviewStatus.Notified => Texts.Get("Me.UploadYourIDPhotoNow"),
+        InterviewStatus.IdSubmitted => Texts.Get("Me.PhotoSentWaitingForReview"),
+        InterviewStatus.IdVerified => Texts.Get("Me.IdentityVerifiedWaitForTheInvitation"),
+        InterviewStatus.IdRejected => Texts.Get("Me.PhotoNotAcceptedPleaseRetake"),
+        InterviewStatus.Invited => Texts.Get("Me.InvitedToTheMeeting"),
+        InterviewStatus.InProgress => Texts.Get("Me.InterviewInProgress"),
+        InterviewStatus.Completed => Texts.Get("Me.InterviewCompleted"),
+        InterviewStatus.Absent => Texts.Get("Me.Absent"),
+        InterviewStatus.Interrupted => Texts.Get("Me.InterruptedWaitToBeInvitedAgain"),
+        InterviewStatus.Ended => Texts.Get("Me.Ended"),
+        InterviewStatus.Cancelled => Texts.Get("Me.Cancelled"),
         _ => status.ToString(),
     };
 
     public static string Kind(InterviewKind kind) =>
-        kind == InterviewKind.Rehearsal ? Lang.T("演练（不计成绩）", "Rehearsal (not graded)") : Lang.T("正式复试", "Interview (exam)");
+        kind == InterviewKind.Rehearsal ? Texts.Get("Me.RehearsalNotGraded") : Texts.Get("Me.InterviewExam");
 
     public static string Request(RequestStatus status) => status switch
     {
-        RequestStatus.Open => Lang.T("待处理", "Open"),
-        RequestStatus.Answered => Lang.T("已答复", "Answered"),
-        RequestStatus.Approved => Lang.T("已同意", "Approved"),
-        RequestStatus.Refused => Lang.T("未同意", "Refused"),
+        RequestStatus.Open => Texts.Get("Me.Open"),
+        RequestStatus.Answered => Texts.Get("Me.Answered"),
+        RequestStatus.Approved => Texts.Get("Me.Approved2"),
+        RequestStatus.Refused => Texts.Get("Me.Refused"),
         _ => status.ToString(),
     };
 
@@ -74,9 +74,9 @@ public static class InterviewWords
 
     public static string Role(string? role) => role switch
     {
-        StaffRoles.Secretary => Lang.T("学院秘书", "Secretary"),
-        StaffRoles.Assistant => Lang.T("考试助理", "Assistant"),
-        StaffRoles.Admin => Lang.T("管理员", "Admin"),
+        StaffRoles.Secretary => Texts.Get("Me.Secretary"),
+        StaffRoles.Assistant => Texts.Get("Me.Assistant"),
+        StaffRoles.Admin => Texts.Get("Me.Admin"),
         _ => role ?? "",
     };
 }

@@ -102,12 +102,10 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
         var mine = db.PhoneChangeRequests.Where(r => r.CandidateId == candidateId);
         if (await mine.AnyAsync(r => r.Status == RequestStatus.Open, ct))
-            return Refuse(OutcomeKind.Conflict, Lang.T("您已有一个待处理的更换手机号申请，请等待学院秘书处理后再提交。",
-                "You already have a phone-change request waiting for the college secretary; wait for the decision before filing another."));
+            return Refuse(OutcomeKind.Conflict, Texts.Get("Me.YouAlreadyHaveAPhoneChange"));
         var perDay = limits.Value.PhoneChangeRequestsPerDay;
         if (await mine.CountAsync(r => r.CreatedAt >= since, ct) >= perDay)
-            return Refuse(OutcomeKind.TooMany, Lang.T($"24 小时内最多提交 {perDay} 次更换手机号申请，请明天再试或联系学院秘书。",
-                $"At most {perDay} phone-change requests can be filed in 24 hours; try again tomorrow or contact the college secretary."));
+            return Refuse(OutcomeKind.TooMany, Texts.Get("Me.AtMostPhoneChangeRequestsCan", perDay));
         return null;
     }
 
@@ -131,8 +129,8 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         if (scan.Jpeg is not null)
             return scan.Jpeg;
         var message = scan.Kind == OutcomeKind.UnsupportedMediaType
-            ? Lang.T("只接受 JPEG 或 PNG 图片（请拍照或截图后上传）", "Only a JPEG or PNG image is accepted (take a photo or a screenshot of the document).")
-            : Lang.T("图片无法使用：", "The image cannot be used: ") + scan.Error;
+            ? Texts.Get("Me.OnlyAJPEGOrPNGImage")
+            : Texts.Get("Me.TheImageCannotBeUsed") + scan.Error;
         Add(errors, kinds, field, message, scan.Kind);
         return null;
     }

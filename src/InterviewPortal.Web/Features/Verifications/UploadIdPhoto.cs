@@ -36,8 +36,7 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
 
         var perInterview = limits.Value.IdPhotosPerInterview;
         if (await db.IdVerifications.CountAsync(v => v.InterviewId == interviewId, ct) >= perInterview)
-            return Outcome.TooMany(Lang.T($"本场复试已上传 {perInterview} 张身份证照片，已达上限；请等待考试助理审核，或通过 WeLink 联系考试助理。",
-                $"Interview {interviewId} already has {perInterview} ID photos, the most one interview keeps; wait for the exam assistant's review or contact them over WeLink."));
+            return Outcome.TooMany(Texts.Get("Verifications.InterviewAlreadyHasIDPhotosThe", perInterview, interviewId));
 
         var photo = await sanitizer.SanitizeAsync(upload, ct);
         if (photo.Jpeg is null)
