@@ -220,6 +220,19 @@ def save(values, culture):
         f.write("".join(lines))
 
 
+USING = "using InterviewPortal.Web.Infrastructure.Localization;"
+
+
+def with_using(code):
+    """Texts lives in Infrastructure.Localization: a file that now calls it gets the using if it has none."""
+    if "Texts.Get(" not in code or USING in code or "namespace InterviewPortal.Web.Infrastructure.Localization" in code:
+        return code
+    usings = list(re.finditer(r"^using [^;(=]+;\r?\n", code, re.M))
+    at = usings[-1].end() if usings else 0
+    newline = "\r\n" if "\r\n" in code else "\n"
+    return code[:at] + USING + newline + ("" if usings else newline) + code[at:]
+
+
 def sources():
     for base, dirs, files in os.walk(SRC):
         dirs[:] = sorted(d for d in dirs if d not in ("bin", "obj", "wwwroot", "node_modules"))
@@ -283,6 +296,8 @@ def main():
             out.append(replacement)
             i = end
         out.append(s[i:])
+        if not view:
+            out = [with_using("".join(out))]
         if not check:
             with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write("".join(out))

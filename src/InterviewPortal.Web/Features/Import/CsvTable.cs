@@ -104,7 +104,7 @@ public static class CsvTable
             if (++total > ImportLimits.MaxCells)
                 throw ImportLimits.TooManyCells();
             if (cells.Count >= ImportLimits.MaxColumns)
-                throw ImportLimits.Malformed("有一行超过 16,384 列（Excel 的上限）。", "A line has more than 16,384 cells, Excel's limit.");
+                throw ImportLimits.Malformed(Texts.Get("Import.ALineHasMoreThan16"));
             cells.Add(cell.ToString());
             cell.Clear();
         }

@@ -81,7 +81,7 @@ public static class XlsxTable
             var text = xml.ReadItem().Text;
             characters += text.Length;
             if (strings.Count >= ImportLimits.MaxCells || characters > ImportLimits.MaxSharedStringChars)
-                throw ImportLimits.TooLarge("工作簿的共享字符串表过大。", "The workbook's shared-string table is larger than any candidate sheet needs.");
+                throw ImportLimits.TooLarge(Texts.Get("Import.TheWorkbookSSharedStringTable"));
             strings.Add(text);
         }
         return strings;
@@ -92,7 +92,7 @@ public static class XlsxTable
         if (attribute is null)
             return next;
         if (!int.TryParse(attribute, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number is < 1 or > ImportLimits.MaxRowNumber)
-            throw ImportLimits.Malformed("工作簿中有超出范围的行号。", $"A row number in the workbook is outside 1–{ImportLimits.MaxRowNumber:N0}.");
+            throw ImportLimits.Malformed(Texts.Get("Import.ARowNumberInTheWorkbook", ImportLimits.MaxRowNumber));
         return number;
     }
 
@@ -108,7 +108,7 @@ public static class XlsxTable
                 break;
             index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
             if (index > ImportLimits.MaxColumns)
-                throw ImportLimits.Malformed("单元格引用超出了最后一列 XFD。", "A cell reference is past column XFD, the last one a sheet can have.");
+                throw ImportLimits.Malformed(Texts.Get("Import.ACellReferenceIsPastColumn"));
         }
         return index == 0 ? null : index - 1;
     }

@@ -74,6 +74,6 @@ public sealed class CandidatePledgeHandler(PortalDbContext db, TimeProvider cloc
         db.PledgeVersions.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
 
     private static MyPledge ToPledge(PledgeVersion version, DateTime? confirmedAt) =>
-        new(version.Version, Lang.T(version.TextZh, version.TextEn), version.TextZh, version.TextEn,
+        new(version.Version, Lang.Pick(version.TextZh, version.TextEn), version.TextZh, version.TextEn,
             confirmedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
 }

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Localization;
 namespace InterviewPortal.Web.Infrastructure.Localization;
 
 /// <summary>
-/// The UI speaks Simplified Chinese by default and English beside it. Texts live next to where they
-/// are used, as a pair: <c>Lang.T("登录", "Sign in")</c>.
+/// The UI speaks Simplified Chinese by default and English beside it. Texts live in
+/// Resources/SharedResource.{zh-CN,en-US}.resx: <c>T["Key"]</c> in a view, <c>Texts.Get("Key")</c> in code
+/// (scripts/l10n-convert.py turns a <c>Lang.T("中文", "English")</c> pair written by hand into a key).
 /// </summary>
 public static class Lang
 {
@@ -15,7 +16,8 @@ public static class Lang
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
-    public static string T(string zh, string en) => IsEnglish ? en : zh;
+    /// <summary>Picks one of two texts that come as a pair at run time (a pledge version's two texts), never for literals.</summary>
+    public static string Pick(string zh, string en) => IsEnglish ? en : zh;
 
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
