@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Moves every literal `Lang.T("中文", "English")` pair in src/ into the shared resource files.
+"""Moves every literal `Lang.T("中文", "English")` pair in src/InterviewPortal.Web into the shared resource files.
 
     python3 scripts/l10n-convert.py            # convert, rewrite files, update both .resx files
     python3 scripts/l10n-convert.py --check    # only list what is left (exit 1 if anything is)
@@ -234,7 +234,8 @@ def with_using(code):
 
 
 def sources():
-    for base, dirs, files in os.walk(SRC):
+    # Only the web project reads the shared resource (the data layer has no localizer).
+    for base, dirs, files in os.walk(os.path.join(SRC, "InterviewPortal.Web")):
         dirs[:] = sorted(d for d in dirs if d not in ("bin", "obj", "wwwroot", "node_modules"))
         for name in sorted(files):
             path = os.path.join(base, name)

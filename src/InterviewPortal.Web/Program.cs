@@ -76,6 +76,8 @@ await DemoAccounts.SeedOrRetireAsync(app);
 // Request logging outside the exception handler: it logs the status the caller got (a refused bad body is the 400
 // it answered, not a 500 with a stack trace); the handler logs real failures itself.
 app.UsePortalRequestLogging();
+// The culture first: the exception handler, the status-code pages and the early checks answer in it too.
+app.UseRequestLocalization();
 app.UseExceptionHandler("/Error");
 app.UsePortalSecurity();
 app.UseContentCharsetCheck();
@@ -86,7 +88,6 @@ app.UseNulCharacterCheck();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseStaticFiles();
-app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

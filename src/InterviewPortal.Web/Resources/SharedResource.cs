@@ -1,3 +1,9 @@
+using System.Resources;
+
+// A culture the portal does not speak (a test thread's invariant culture, a lookup for "zh") falls back to zh-CN,
+// the portal's default language.
+[assembly: NeutralResourcesLanguage("zh-CN", UltimateResourceFallbackLocation.Satellite)]
+
 namespace InterviewPortal.Web.Resources;
 
 /// <summary>

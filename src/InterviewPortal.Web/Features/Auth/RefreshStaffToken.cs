@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Auth;
 
@@ -78,5 +79,5 @@ public static class RefreshStaffToken
     }
 
     private static ProblemHttpResult Refused() =>
-        TypedResults.Problem(title: "Sign-in refused", detail: "The refresh token is not valid any more: sign in again.", statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Problem(title: Texts.Get("Auth.SignInRefused"), detail: Texts.Get("Auth.TheRefreshTokenIsNotValid"), statusCode: StatusCodes.Status401Unauthorized);
 }

@@ -5,6 +5,7 @@ using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.ExamDay;
 
@@ -36,7 +37,7 @@ public sealed class MoveInterviewHandler(PortalDbContext db, TimeProvider clock,
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interview is null)
-            return Outcome.NotFound($"Interview {id} was not found.");
+            return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", id));
         var now = clock.GetUtcNow().UtcDateTime;
         var from = interview.Status;
         try

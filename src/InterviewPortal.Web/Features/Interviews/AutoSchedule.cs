@@ -7,6 +7,7 @@ using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 // Every refusal below refuses the whole batch.
 using Fail = InterviewPortal.Web.Features.Shared.Outcome;
@@ -27,24 +28,24 @@ public sealed class AutoScheduleValidator : AbstractValidator<AutoScheduleReques
     public AutoScheduleValidator()
     {
         RuleFor(r => r.CandidateIds).NotEmpty().When(r => r.MajorId is null)
-            .WithMessage("Give candidateIds or a majorId.");
+            .WithMessage(_ => Texts.Get("Interviews.GiveCandidateIdsOrAMajorId"));
         RuleFor(r => r.CandidateIds).Empty().When(r => r.MajorId is not null)
-            .WithMessage("Give candidateIds or a majorId, not both.");
+            .WithMessage(_ => Texts.Get("Interviews.GiveCandidateIdsOrAMajorIdNot"));
         RuleFor(r => r.CandidateIds!.Count).LessThanOrEqualTo(MaxCandidates).When(r => r.CandidateIds is not null)
-            .OverridePropertyName("candidateIds").WithMessage($"At most {MaxCandidates} candidates at once.");
+            .OverridePropertyName("candidateIds").WithMessage(_ => Texts.Get("Interviews.AtMostCandidatesAtOnce", MaxCandidates));
         RuleFor(r => r.CandidateIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(r => r.CandidateIds is not null)
-            .WithMessage("A candidate appears twice in candidateIds.");
+            .WithMessage(_ => Texts.Get("Interviews.ACandidateAppearsTwiceInCandidateIds"));
         RuleFor(r => r.CandidateIds).Must(ids => ids!.All(id => id > 0)).When(r => r.CandidateIds is not null)
-            .WithMessage("Every candidate id must be a positive number.");
+            .WithMessage(_ => Texts.Get("Interviews.EveryCandidateIdMustBeA"));
         RuleFor(r => r.MajorId).GreaterThan(0);
-        RuleFor(r => r.FirstStartsAt).NotEmpty().WithMessage("firstStartsAt is required.")
+        RuleFor(r => r.FirstStartsAt).NotEmpty().WithMessage(_ => Texts.Get("Interviews.FirstStartsAtIsRequired"))
             .Must(s => InterviewTimes.ParseOffset(s) is not null).When(r => !string.IsNullOrWhiteSpace(r.FirstStartsAt), ApplyConditionTo.CurrentValidator)
-            .WithMessage(InterviewTimes.OffsetMessage);
-        RuleFor(r => r.DurationMinutes).NotNull().WithMessage("durationMinutes is required.")
+            .WithMessage(_ => InterviewTimes.OffsetMessage);
+        RuleFor(r => r.DurationMinutes).NotNull().WithMessage(_ => Texts.Get("Interviews.DurationMinutesIsRequired"))
             .InclusiveBetween(1, InterviewTimes.MaxDurationMinutes)
-            .WithMessage($"durationMinutes must be between 1 and {InterviewTimes.MaxDurationMinutes}.");
-        RuleFor(r => r.BreakMinutes).InclusiveBetween(0, 240).WithMessage("breakMinutes must be between 0 and 240.");
-        RuleFor(r => r.Kind).Must(k => InterviewTimes.ParseKind(k) is not null).WithMessage(InterviewTimes.KindMessage);
+            .WithMessage(_ => Texts.Get("Interviews.DurationMinutesMustBeBetween1And", InterviewTimes.MaxDurationMinutes));
+        RuleFor(r => r.BreakMinutes).InclusiveBetween(0, 240).WithMessage(_ => Texts.Get("Interviews.BreakMinutesMustBeBetween0And"));
+        RuleFor(r => r.Kind).Must(k => InterviewTimes.ParseKind(k) is not null).WithMessage(_ => InterviewTimes.KindMessage);
     }
 }
 

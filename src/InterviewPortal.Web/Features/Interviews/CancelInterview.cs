@@ -3,6 +3,7 @@ using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Interviews;
 
@@ -15,7 +16,7 @@ public sealed class CancelInterviewHandler(PortalDbContext db, PreExamNoticePlan
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interview is null)
-            return Outcome.NotFound($"Interview {id} was not found.");
+            return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", id));
         if (reason is { Length: > 500 })
             return Outcome.Invalid("reason", "reason must be at most 500 characters.");
         try

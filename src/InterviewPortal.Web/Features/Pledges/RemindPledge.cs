@@ -3,6 +3,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Pledges;
 
@@ -16,7 +17,7 @@ public sealed class RemindPledgeValidator : AbstractValidator<RemindPledgeReques
     public RemindPledgeValidator()
     {
         RuleFor(r => r.CandidateIds).Must(ids => ids is null || ids.Count <= MaxCandidates)
-            .WithMessage($"Remind at most {MaxCandidates} candidates at once.");
+            .WithMessage(_ => Texts.Get("Pledges.RemindAtMostCandidatesAtOnce", MaxCandidates));
         RuleForEach(r => r.CandidateIds).GreaterThan(0);
     }
 }

@@ -5,6 +5,7 @@ using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Interviews;
 using InterviewPortal.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Rooms;
 
@@ -18,7 +19,7 @@ public sealed class SaveRoomHandler(PortalDbContext db)
         {
             room = await db.ExamRooms.Include(r => r.Examiners).FirstOrDefaultAsync(r => r.Id == id, ct);
             if (room is null)
-                return Outcome.NotFound($"Exam room {id} was not found.");
+                return Outcome.NotFound(Texts.Get("Interviews.ExamRoomWasNotFound", id));
         }
 
         int collegeId;
@@ -38,7 +39,7 @@ public sealed class SaveRoomHandler(PortalDbContext db)
         }
         if (room is not null && room.CollegeId != collegeId
             && await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.ExamRoomId == room.Id, ct))
-            return Outcome.Conflict($"Exam room {room.Id} has interviews; it cannot move to another college.");
+            return Outcome.Conflict(Texts.Get("Rooms.ExamRoomHasInterviewsItCannot", room.Id));
 
         var name = request.Name!.Trim();
         if (await db.ExamRooms.IgnoreQueryFilters().AnyAsync(r => r.CollegeId == collegeId && r.Name == name && r.Id != (id ?? 0), ct))

@@ -28,11 +28,11 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
-            return Outcome.NotFound($"Interview {interviewId} was not found.");
+            return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", interviewId));
         if (await PledgeGate.RefusalAsync(db, interview.CandidateId, ct) is { } unconfirmed)
             return unconfirmed;
         if (!interview.AcceptsIdPhoto)
-            return Outcome.Conflict($"Interview {interviewId} is {interview.Status}: an ID photo is accepted only once the candidate was notified (Notified), for a retake (IdRejected) or to replace one not yet reviewed (IdSubmitted).");
+            return Outcome.Conflict(Texts.Get("Verifications.InterviewIsAnIDPhotoIs", interviewId, interview.Status));
 
         var perInterview = limits.Value.IdPhotosPerInterview;
         if (await db.IdVerifications.CountAsync(v => v.InterviewId == interviewId, ct) >= perInterview)

@@ -1,6 +1,7 @@
 using InterviewPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Infrastructure.Security;
 
@@ -33,8 +34,8 @@ public sealed class CrossSiteWriteGuard(RequestDelegate next, IAntiforgery antif
     /// </summary>
     public const string SignOutPath = "/Account/Logout";
 
-    public const string ForeignOriginTitle = "The request did not come from this portal's own pages.";
-    public const string MissingTokenTitle = "The antiforgery token is missing or invalid.";
+    public static string ForeignOriginTitle => Texts.Get("Security.TheRequestDidNotComeFrom");
+    public static string MissingTokenTitle => Texts.Get("Security.TheAntiforgeryTokenIsMissingOr");
 
     public async Task InvokeAsync(HttpContext http)
     {
