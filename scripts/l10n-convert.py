@@ -228,9 +228,13 @@ def with_using(code):
     if "Texts.Get(" not in code or USING in code or "namespace InterviewPortal.Web.Infrastructure.Localization" in code:
         return code
     usings = list(re.finditer(r"^using [^;(=]+;\r?\n", code, re.M))
-    at = usings[-1].end() if usings else 0
     newline = "\r\n" if "\r\n" in code else "\n"
-    return code[:at] + USING + newline + ("" if usings else newline) + code[at:]
+    if not usings:
+        return USING + newline + newline + code
+    # System usings first, then the rest in order: before the first non-System one that sorts after it.
+    later = [u for u in usings if not u.group().startswith("using System") and u.group().strip() > USING]
+    at = later[0].start() if later else usings[-1].end()
+    return code[:at] + USING + newline + code[at:]
 
 
 def sources():

@@ -1,8 +1,8 @@
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.CandidateAuth;
 

@@ -3,9 +3,9 @@ using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
-using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.ExamDay;
 

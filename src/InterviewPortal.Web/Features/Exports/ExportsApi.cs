@@ -1,9 +1,9 @@
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Interviews;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
-using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Exports;
 

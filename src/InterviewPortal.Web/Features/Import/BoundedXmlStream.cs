@@ -1,5 +1,6 @@
 using InterviewPortal.Web.Infrastructure.Localization;
 
+
 namespace InterviewPortal.Web.Features.Import;
 
 /// <summary>

@@ -3,8 +3,8 @@ using InterviewPortal.Data.Requests;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Infrastructure.Auth;
-using InterviewPortal.Web.Infrastructure.Validation;
 using InterviewPortal.Web.Infrastructure.Localization;
+using InterviewPortal.Web.Infrastructure.Validation;
 
 namespace InterviewPortal.Web.Features.Inbox;
 

@@ -6,8 +6,8 @@ using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Database;
-using Microsoft.EntityFrameworkCore;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 // Every refusal below refuses the whole batch.
 using Fail = InterviewPortal.Web.Features.Shared.Outcome;

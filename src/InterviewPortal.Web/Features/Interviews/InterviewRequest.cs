@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using InterviewPortal.Data.Interviews;
-using InterviewPortal.Web.Infrastructure.Time;
 using InterviewPortal.Web.Infrastructure.Localization;
+using InterviewPortal.Web.Infrastructure.Time;
 
 namespace InterviewPortal.Web.Features.Interviews;
 

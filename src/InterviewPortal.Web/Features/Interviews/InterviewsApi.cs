@@ -1,8 +1,8 @@
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
-using InterviewPortal.Web.Infrastructure.Validation;
 using InterviewPortal.Web.Infrastructure.Localization;
+using InterviewPortal.Web.Infrastructure.Validation;
 
 namespace InterviewPortal.Web.Features.Interviews;
 

@@ -3,8 +3,8 @@ using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Interviews;
 

@@ -6,8 +6,8 @@ using InterviewPortal.Web.Features.Pledges;
 using InterviewPortal.Web.Features.Shared;
 using Hangfire;
 using InterviewPortal.Web.Infrastructure.Jobs;
-using Microsoft.EntityFrameworkCore;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Invitations;
 

@@ -15,57 +15,57 @@ public static class InterviewWords
 {
     public static string Stage(InterviewStatus status) => status switch
     {
-        InterviewStatus.Scheduled => Texts.Get("Me.Scheduled"),
-        InterviewStatus.Notified => Texts.Get("Me.Notified"),
-        InterviewStatus.IdSubmitted => Texts.Get("Me.IDSent"),
-        InterviewStatus.IdVerified => Texts.Get("Me.IDVerified"),
-        InterviewStatus.IdRejected => Texts.Get("Me.IDRejected"),
-        InterviewStatus.Invited => Texts.Get("Me.Invited"),
-        InterviewStatus.InProgress => Texts.Get("Me.InProgress"),
-        InterviewStatus.Completed => Texts.Get("Me.Completed"),
-        InterviewStatus.Absent => Texts.Get("Me.Absent"),
-        InterviewStatus.Interrupted => Texts.Get("Me.Interrupted"),
-        InterviewStatus.Ended => Texts.Get("Me.Ended"),
-        InterviewStatus.Cancelled => Texts.Get("Me.Cancelled"),
+        InterviewStatus.Scheduled => Texts.Get("InterviewStatus.Scheduled"),
+        InterviewStatus.Notified => Texts.Get("InterviewStatus.Notified"),
+        InterviewStatus.IdSubmitted => Texts.Get("InterviewStatus.IdSubmitted"),
+        InterviewStatus.IdVerified => Texts.Get("InterviewStatus.IdVerified"),
+        InterviewStatus.IdRejected => Texts.Get("InterviewStatus.IdRejected"),
+        InterviewStatus.Invited => Texts.Get("InterviewStatus.Invited"),
+        InterviewStatus.InProgress => Texts.Get("InterviewStatus.InProgress"),
+        InterviewStatus.Completed => Texts.Get("InterviewStatus.Completed"),
+        InterviewStatus.Absent => Texts.Get("InterviewStatus.Absent"),
+        InterviewStatus.Interrupted => Texts.Get("InterviewStatus.Interrupted"),
+        InterviewStatus.Ended => Texts.Get("InterviewStatus.Ended"),
+        InterviewStatus.Cancelled => Texts.Get("InterviewStatus.Cancelled"),
         _ => status.ToString(),
     };
 
     public static string Verification(VerificationStatus status) => status switch
     {
-        VerificationStatus.Pending => Texts.Get("Me.Pending"),
-        VerificationStatus.Approved => Texts.Get("Me.Approved"),
-        VerificationStatus.Rejected => Texts.Get("Me.Rejected"),
-        VerificationStatus.RetakeRequested => Texts.Get("Me.RetakeAsked"),
-        VerificationStatus.Superseded => Texts.Get("Me.Replaced"),
+        VerificationStatus.Pending => Texts.Get("VerificationStatus.Pending"),
+        VerificationStatus.Approved => Texts.Get("VerificationStatus.Approved"),
+        VerificationStatus.Rejected => Texts.Get("VerificationStatus.Rejected"),
+        VerificationStatus.RetakeRequested => Texts.Get("VerificationStatus.RetakeRequested"),
+        VerificationStatus.Superseded => Texts.Get("VerificationStatus.Superseded"),
         _ => status.ToString(),
     };
 
     public static string Status(InterviewStatus status) => status switch
     {
-        InterviewStatus.Scheduled => Texts.Get("Me.Scheduled2"),
-        InterviewStatus.Notified => Texts.Get("Me.UploadYourIDPhotoNow"),
-        InterviewStatus.IdSubmitted => Texts.Get("Me.PhotoSentWaitingForReview"),
-        InterviewStatus.IdVerified => Texts.Get("Me.IdentityVerifiedWaitForTheInvitation"),
-        InterviewStatus.IdRejected => Texts.Get("Me.PhotoNotAcceptedPleaseRetake"),
-        InterviewStatus.Invited => Texts.Get("Me.InvitedToTheMeeting"),
-        InterviewStatus.InProgress => Texts.Get("Me.InterviewInProgress"),
-        InterviewStatus.Completed => Texts.Get("Me.InterviewCompleted"),
-        InterviewStatus.Absent => Texts.Get("Me.Absent"),
-        InterviewStatus.Interrupted => Texts.Get("Me.InterruptedWaitToBeInvitedAgain"),
-        InterviewStatus.Ended => Texts.Get("Me.Ended"),
-        InterviewStatus.Cancelled => Texts.Get("Me.Cancelled"),
+        InterviewStatus.Scheduled => Texts.Get("InterviewStatus.Scheduled.ForCandidate"),
+        InterviewStatus.Notified => Texts.Get("InterviewStatus.Notified.ForCandidate"),
+        InterviewStatus.IdSubmitted => Texts.Get("InterviewStatus.IdSubmitted.ForCandidate"),
+        InterviewStatus.IdVerified => Texts.Get("InterviewStatus.IdVerified.ForCandidate"),
+        InterviewStatus.IdRejected => Texts.Get("InterviewStatus.IdRejected.ForCandidate"),
+        InterviewStatus.Invited => Texts.Get("InterviewStatus.Invited.ForCandidate"),
+        InterviewStatus.InProgress => Texts.Get("InterviewStatus.InProgress.ForCandidate"),
+        InterviewStatus.Completed => Texts.Get("InterviewStatus.Completed.ForCandidate"),
+        InterviewStatus.Absent => Texts.Get("InterviewStatus.Absent.ForCandidate"),
+        InterviewStatus.Interrupted => Texts.Get("InterviewStatus.Interrupted.ForCandidate"),
+        InterviewStatus.Ended => Texts.Get("InterviewStatus.Ended.ForCandidate"),
+        InterviewStatus.Cancelled => Texts.Get("InterviewStatus.Cancelled.ForCandidate"),
         _ => status.ToString(),
     };
 
     public static string Kind(InterviewKind kind) =>
-        kind == InterviewKind.Rehearsal ? Texts.Get("Me.RehearsalNotGraded") : Texts.Get("Me.InterviewExam");
+        kind == InterviewKind.Rehearsal ? Texts.Get("InterviewKind.Rehearsal") : Texts.Get("InterviewKind.Exam");
 
     public static string Request(RequestStatus status) => status switch
     {
-        RequestStatus.Open => Texts.Get("Me.Open"),
-        RequestStatus.Answered => Texts.Get("Me.Answered"),
-        RequestStatus.Approved => Texts.Get("Me.Approved2"),
-        RequestStatus.Refused => Texts.Get("Me.Refused"),
+        RequestStatus.Open => Texts.Get("RequestStatus.Open"),
+        RequestStatus.Answered => Texts.Get("RequestStatus.Answered"),
+        RequestStatus.Approved => Texts.Get("RequestStatus.Approved"),
+        RequestStatus.Refused => Texts.Get("RequestStatus.Refused"),
         _ => status.ToString(),
     };
 
@@ -74,9 +74,9 @@ public static class InterviewWords
 
     public static string Role(string? role) => role switch
     {
-        StaffRoles.Secretary => Texts.Get("Me.Secretary"),
-        StaffRoles.Assistant => Texts.Get("Me.Assistant"),
-        StaffRoles.Admin => Texts.Get("Me.Admin"),
+        StaffRoles.Secretary => Texts.Get("StaffRole.Secretary"),
+        StaffRoles.Assistant => Texts.Get("StaffRole.Assistant"),
+        StaffRoles.Admin => Texts.Get("StaffRole.Admin"),
         _ => role ?? "",
     };
 }

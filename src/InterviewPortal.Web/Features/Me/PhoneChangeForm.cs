@@ -1,6 +1,6 @@
 using InterviewPortal.Web.Infrastructure.Files;
-using Microsoft.AspNetCore.Http.HttpResults;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InterviewPortal.Web.Features.Me;
 

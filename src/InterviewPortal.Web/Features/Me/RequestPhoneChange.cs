@@ -29,12 +29,12 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         var kinds = new List<OutcomeKind>();
         var newPhone = MobilePhone.Normalize(input.NewPhone);
         if (!MobilePhone.IsValid(newPhone))
-            Add(errors, kinds, "newPhone", "请输入 11 位中国大陆手机号 / Enter an 11-digit mainland mobile number.", OutcomeKind.Invalid);
+            Add(errors, kinds, "newPhone", Texts.Get("CandidateAuth.EnterAn11DigitMainlandMobile"), OutcomeKind.Invalid);
         var reason = input.Reason?.Trim() ?? "";
         if (reason.Length == 0)
-            Add(errors, kinds, "reason", "请说明更换原因 / Give the reason for the change.", OutcomeKind.Invalid);
+            Add(errors, kinds, "reason", Texts.Get("Me.GiveTheReasonForTheChange"), OutcomeKind.Invalid);
         else if (reason.Length > 1000)
-            Add(errors, kinds, "reason", "最多 1000 字 / At most 1000 characters.", OutcomeKind.Invalid);
+            Add(errors, kinds, "reason", Texts.Get("Me.AtMost1000Characters"), OutcomeKind.Invalid);
         CheckFile(input.IdCard, "idCard", errors, kinds);
         CheckFile(input.AdmissionTicket, "admissionTicket", errors, kinds);
 
@@ -43,7 +43,7 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         if (me is null)
             throw new InvalidOperationException("The signed-in candidate no longer exists.");
         if (errors.Count == 0 && newPhone == me.Phone)
-            Add(errors, kinds, "newPhone", "新号码与当前号码相同 / The new number is the number you already have.", OutcomeKind.Invalid);
+            Add(errors, kinds, "newPhone", Texts.Get("Me.TheNewNumberIsTheNumber"), OutcomeKind.Invalid);
         if (errors.Count == 0 && await RefusalAsync(candidateId, ct) is { } early)
             return early; // before any image is decoded
         var idCard = errors.Count == 0 ? await ScanAsync(input.IdCard!, "idCard", errors, kinds, ct) : null;
@@ -116,7 +116,7 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         if (file is null || file.Length == 0)
             Add(errors, kinds, field, "请选择文件（JPEG 或 PNG）/ Choose a file (JPEG or PNG).", OutcomeKind.Invalid);
         else if (file.Length > SupportingDocument.MaxBytes)
-            Add(errors, kinds, field, "文件不能超过 8 MB / The file must be 8 MB or smaller.", OutcomeKind.TooLarge);
+            Add(errors, kinds, field, Texts.Get("Me.TheFileMustBe8MB"), OutcomeKind.TooLarge);
     }
 
     /// <summary>The scan re-encoded as a fresh JPEG, or null with the field's error.</summary>

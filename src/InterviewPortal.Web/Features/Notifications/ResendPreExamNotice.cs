@@ -2,8 +2,8 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Notifications;
 

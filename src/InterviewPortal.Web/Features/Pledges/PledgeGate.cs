@@ -1,7 +1,7 @@
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Pledges;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Pledges;
 

@@ -2,8 +2,8 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Pledges;
 using InterviewPortal.Web.Features.Audit;
-using Microsoft.EntityFrameworkCore;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Pledges;
 

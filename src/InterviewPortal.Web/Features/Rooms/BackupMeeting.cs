@@ -2,9 +2,9 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Rooms;
 using InterviewPortal.Web.Features.Invitations;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Meetings;
 using Microsoft.EntityFrameworkCore;
-using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Rooms;
 

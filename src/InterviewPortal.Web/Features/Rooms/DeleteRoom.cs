@@ -1,8 +1,8 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Rooms;
 using InterviewPortal.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Rooms;
 

@@ -1,10 +1,10 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Rooms;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Meetings;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
-using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Rooms;
 

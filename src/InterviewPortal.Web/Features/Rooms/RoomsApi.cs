@@ -1,7 +1,7 @@
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
-using InterviewPortal.Web.Infrastructure.Validation;
 using InterviewPortal.Web.Infrastructure.Localization;
+using InterviewPortal.Web.Infrastructure.Validation;
 
 namespace InterviewPortal.Web.Features.Rooms;
 

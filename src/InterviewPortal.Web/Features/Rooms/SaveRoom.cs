@@ -4,8 +4,8 @@ using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Interviews;
 using InterviewPortal.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Rooms;
 

@@ -1,5 +1,6 @@
 using InterviewPortal.Web.Infrastructure.Localization;
 
+
 namespace InterviewPortal.Web.Features.Shared;
 
 /// <summary>The API face of an <see cref="Outcome{T}"/>: the success through the endpoint's own result, every refusal as RFC 9457 problem details.</summary>

@@ -5,8 +5,8 @@ using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Verifications;
 

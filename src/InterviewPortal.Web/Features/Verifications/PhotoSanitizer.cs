@@ -1,6 +1,6 @@
 using InterviewPortal.Web.Features.Shared;
-using SkiaSharp;
 using InterviewPortal.Web.Infrastructure.Localization;
+using SkiaSharp;
 
 namespace InterviewPortal.Web.Features.Verifications;
 

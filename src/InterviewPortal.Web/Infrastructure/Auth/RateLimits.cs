@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace InterviewPortal.Web.Infrastructure.Auth;
 

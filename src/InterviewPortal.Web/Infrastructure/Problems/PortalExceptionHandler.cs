@@ -1,11 +1,11 @@
 using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Infrastructure.Problems;
 

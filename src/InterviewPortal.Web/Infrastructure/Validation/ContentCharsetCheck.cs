@@ -1,6 +1,6 @@
 using System.Text;
-using Microsoft.Net.Http.Headers;
 using InterviewPortal.Web.Infrastructure.Localization;
+using Microsoft.Net.Http.Headers;
 
 namespace InterviewPortal.Web.Infrastructure.Validation;
 
