@@ -54,6 +54,6 @@ public class IndexModel(PortalDbContext db, DatabaseOptions database, TimeProvid
             return Texts.Get("Home.Scope", name);
         }
         var rooms = await db.ExamRooms.Select(r => r.Name).ToListAsync(ct);
-        return Texts.Get("Home.Scope2", string.Join("、", rooms), string.Join(", ", rooms));
+        return Texts.Get("Home.Scope2", string.Join(Texts.Get("Shared.ListSeparator"), rooms));
     }
 }

@@ -65,7 +65,7 @@ public sealed class SaveCollegeHandler(PortalDbContext db)
         if (await db.Users.AnyAsync(u => u.CollegeId == id, ct))
             inUse.Add(Texts.Get("Colleges.SecretaryAccounts"));
         if (inUse.Count > 0)
-            return Outcome.Conflict(Texts.Get("Colleges.TheCollegeStillHasItCannot", string.Join("、", inUse), string.Join(", ", inUse)));
+            return Outcome.Conflict(Texts.Get("Colleges.TheCollegeStillHasItCannot", string.Join(Texts.Get("Shared.ListSeparator"), inUse)));
         db.Colleges.Remove(college);
         db.Record("college.deleted", nameof(College), id, $"{college.Code} {college.Name}");
         await db.SaveChangesAsync(ct);

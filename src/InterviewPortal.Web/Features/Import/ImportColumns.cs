@@ -42,7 +42,7 @@ public sealed class ImportColumns
         foreach (var (field, names) in Known)
             if (!columns.index.ContainsKey(field))
                 errors.Add(new ImportError(1, string.Join("/", names),
-                    Texts.Get("Import.MissingColumn", string.Join(" 或 ", names), string.Join(" or ", names))));
+                    Texts.Get("Import.MissingColumn", string.Join(Texts.Get("Shared.OrSeparator"), names))));
         return columns;
     }
 }

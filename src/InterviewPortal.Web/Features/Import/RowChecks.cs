@@ -64,7 +64,7 @@ internal sealed class RowChecks(ImportColumns columns, List<ImportError> errors)
         if (value is null)
             return;
         if (seen.TryGetValue(value, out var first))
-            Add(row, field, Texts.Get("Import.TheRepeatsRow", zh, first, en));
+            Add(row, field, Texts.Get("Import.TheRepeatsRow", Lang.Pick(zh, en), first));
         else
             seen[value] = row;
     }

@@ -5,8 +5,8 @@ namespace InterviewPortal.Web.Infrastructure.Localization;
 
 /// <summary>
 /// The UI speaks Simplified Chinese by default and English beside it. Texts live in
-/// Resources/SharedResource.{zh-CN,en-US}.resx: <c>T["Key"]</c> in a view, <c>Texts.Get("Key")</c> in code
-/// (scripts/l10n-convert.py turns a <c>Lang.T("中文", "English")</c> pair written by hand into a key).
+/// Resources/SharedResource.{zh-CN,en-US}.resx, read by key: the injected T in a view, Texts.Get in code
+/// (scripts/l10n-convert.py turns a pair written by hand as Lang.T(zh, en), both string literals, into a key).
 /// </summary>
 public static class Lang
 {
