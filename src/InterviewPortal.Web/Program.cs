@@ -30,7 +30,7 @@ builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalOpenApi();
 builder.Services.AddPortalHealthChecks();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Localize);
 builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.Configure<JsonOptions>(o =>
 {

@@ -25,8 +25,9 @@ public class SchedulePageTests(SqlitePortalFactory portal) : IClassFixture<Sqlit
         }, url);
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var page = await bad.Content.ReadAsStringAsync();
-        Assert.Contains("startsAt is required.", page);
-        Assert.Contains("durationMinutes must be between 1 and 480.", page);
+        // The page is in zh-CN: the validator's messages too (they were English-only before issue 17).
+        Assert.Contains("startsAt 为必填项。", page);
+        Assert.Contains("durationMinutes 必须在 1 到 480 之间。", page);
 
         var good = await client.PostFormAsync($"/Schedule?handler=Book&date=2030-09-01&roomId={room}", new Dictionary<string, string>
         {

@@ -20,10 +20,22 @@ public abstract class ApiCultureTests(PortalFactory portal)
     [InlineData("fr-FR", "未找到。")]
     [InlineData("fr;q=1, en;q=0.5", "Not found.")]
     [InlineData("en;q=0.2, zh-TW;q=0.8", "未找到。")]
+    [InlineData("xx;q=abc, ;;", "未找到。")]
     public async Task A_problem_title_is_in_the_accept_language_and_chinese_without_one(string? language, string title)
     {
         var client = await StaffAsync(language);
         var response = await client.GetAsync("/api/v1/interviews/999999");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(title, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, "未找到")]
+    [InlineData("en-US", "Not Found")]
+    public async Task A_problem_the_framework_writes_gets_a_title_in_the_request_language(string? language, string title)
+    {
+        var client = await StaffAsync(language);
+        var response = await client.GetAsync("/api/v1/no-such-resource");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(title, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }

@@ -5,8 +5,8 @@ namespace InterviewPortal.Web.Infrastructure.Localization;
 
 /// <summary>
 /// The API answers in the language of Accept-Language (any en-* is en-US, any zh-* zh-CN, by quality), and in
-/// zh-CN when the header names neither. Pages ignore the header on purpose: they follow the user's choice
-/// (cookie, ?culture=), Chinese until the user picks English.
+/// zh-CN when the header names neither; an explicit ?culture= wins, the pages' cookie does not count. Pages ignore
+/// the header on purpose: they follow the user's choice (cookie, ?culture=), Chinese until the user picks English.
 /// </summary>
 public sealed class ApiCultureProvider : RequestCultureProvider
 {
@@ -17,7 +17,9 @@ public sealed class ApiCultureProvider : RequestCultureProvider
         if (!IsApi(httpContext))
             return NullProviderCultureResult;
         var culture = Lang.Chinese;
-        if (StringWithQualityHeaderValue.TryParseList(httpContext.Request.Headers.AcceptLanguage, out var languages))
+        if (Map(httpContext.Request.Query["culture"].ToString()) is { } asked)
+            culture = asked;
+        else if (StringWithQualityHeaderValue.TryParseList(httpContext.Request.Headers.AcceptLanguage, out var languages))
         {
             var chosen = languages.Where(l => l.Quality is null or > 0).OrderByDescending(l => l.Quality ?? 1)
                 .Select(l => Map(l.Value.Value)).FirstOrDefault(c => c is not null);
@@ -27,7 +29,7 @@ public sealed class ApiCultureProvider : RequestCultureProvider
     }
 
     private static string? Map(string? language) =>
-        language is null ? null
+        string.IsNullOrEmpty(language) ? null
         : language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Lang.English
         : language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Lang.Chinese
         : null;
