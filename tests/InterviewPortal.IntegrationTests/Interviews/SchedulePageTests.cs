@@ -62,7 +62,7 @@ public class SchedulePageTests(SqlitePortalFactory portal) : IClassFixture<Sqlit
             ["Input.Name"] = "页面考场", ["Input.AssistantUserName"] = "secretary1", ["Input.Examiners"] = "周老师\n吴老师",
         });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.Contains("is not a user in role Assistant", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("“secretary1”不是考试助理账号", await bad.Content.ReadAsStringAsync()); // the page is in zh-CN, its field errors too
 
         var good = await client.PostFormAsync("/Rooms/Edit", new Dictionary<string, string>
         {

@@ -63,7 +63,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         if (!DailyWindows.TryParse(settings, out var windows, out _))
             return Fail.Conflict($"The daily windows setting “{settings}” cannot be read; an administrator must correct it.");
         if (!windows.Fits(request.DurationMinutes!.Value))
-            return Fail.Invalid("durationMinutes", $"{request.DurationMinutes} minutes do not fit in any daily window ({windows}).");
+            return Fail.Invalid("durationMinutes", Texts.Get("Interviews.MinutesDoNotFitInAny", request.DurationMinutes, windows));
 
         await using var tx = await guard.LockAsync(ct);
         var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == roomId, ct);

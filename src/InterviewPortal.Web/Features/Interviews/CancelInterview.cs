@@ -18,7 +18,7 @@ public sealed class CancelInterviewHandler(PortalDbContext db, PreExamNoticePlan
         if (interview is null)
             return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", id));
         if (reason is { Length: > 500 })
-            return Outcome.Invalid("reason", "reason must be at most 500 characters.");
+            return Outcome.Invalid("reason", Texts.Get("Rooms.ReasonMustBeAtMost500"));
         try
         {
             interview.Cancel(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());

@@ -26,16 +26,16 @@ public sealed class SaveRoomHandler(PortalDbContext db)
         if (db.Scope.AllColleges)
         {
             if (request.CollegeId is null && room is null)
-                return Outcome.Invalid("collegeId", "collegeId is required.");
+                return Outcome.Invalid("collegeId", Texts.Get("Rooms.CollegeIdIsRequired"));
             collegeId = request.CollegeId ?? room!.CollegeId;
             if (!await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
-                return Outcome.Invalid("collegeId", $"College {collegeId} does not exist.");
+                return Outcome.Invalid("collegeId", Texts.Get("Rooms.CollegeDoesNotExist", collegeId));
         }
         else
         {
             collegeId = db.Scope.CollegeId ?? 0;
             if (request.CollegeId is { } asked && !db.Scope.Covers(asked))
-                return Outcome.Invalid("collegeId", "A secretary plans rooms of their own college only.");
+                return Outcome.Invalid("collegeId", Texts.Get("Rooms.ASecretaryPlansRoomsOfTheir"));
         }
         if (room is not null && room.CollegeId != collegeId
             && await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.ExamRoomId == room.Id, ct))
@@ -43,7 +43,7 @@ public sealed class SaveRoomHandler(PortalDbContext db)
 
         var name = request.Name!.Trim();
         if (await db.ExamRooms.IgnoreQueryFilters().AnyAsync(r => r.CollegeId == collegeId && r.Name == name && r.Id != (id ?? 0), ct))
-            return Outcome.Invalid("name", $"The college already has a room named “{name}”.");
+            return Outcome.Invalid("name", Texts.Get("Rooms.TheCollegeAlreadyHasARoom", name));
 
         string? assistantId = null;
         var assistantName = string.IsNullOrWhiteSpace(request.AssistantUserName) ? null : request.AssistantUserName.Trim();
@@ -56,7 +56,7 @@ public sealed class SaveRoomHandler(PortalDbContext db)
                                  where u.NormalizedUserName == normalized && role.Name == StaffRoles.Assistant
                                  select new { u.Id, u.UserName }).FirstOrDefaultAsync(ct);
             if (assistant is null)
-                return Outcome.Invalid("assistantUserName", $"“{assistantName}” is not a user in role Assistant.");
+                return Outcome.Invalid("assistantUserName", Texts.Get("Rooms.IsNotAUserInRole", assistantName));
             (assistantId, assistantName) = (assistant.Id, assistant.UserName);
         }
 
