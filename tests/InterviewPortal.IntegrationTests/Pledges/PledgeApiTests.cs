@@ -57,6 +57,7 @@ public class PledgeApiTests(SqlitePortalFactory portal) : IClassFixture<SqlitePo
         var shown = await candidate.GetFromJsonAsync<JsonElement>("/api/v1/me/pledge");
         Assert.Equal(first, shown.GetProperty("version").GetInt32());
         Assert.Equal("第一版规则", shown.GetProperty("text").GetString());
+        candidate.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US"); // the refusals below are read in English
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("confirmedAt").ValueKind);
         Assert.Equal(OutcomeKind.Conflict, (await GateAsync(candidateId))?.Kind);
 
