@@ -31,7 +31,7 @@ builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalOpenApi();
 builder.Services.AddPortalHealthChecks();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Localize);
 builder.Services.AddExceptionHandler<PortalExceptionHandler>();
 builder.Services.Configure<JsonOptions>(o =>
 {
@@ -77,6 +77,8 @@ await DemoAccounts.SeedOrRetireAsync(app);
 // Request logging outside the exception handler: it logs the status the caller got (a refused bad body is the 400
 // it answered, not a 500 with a stack trace); the handler logs real failures itself.
 app.UsePortalRequestLogging();
+// The culture first: the exception handler, the status-code pages and the early checks answer in it too.
+app.UseRequestLocalization();
 app.UseExceptionHandler("/Error");
 app.UsePortalSecurity();
 app.UseContentCharsetCheck();
@@ -87,7 +89,6 @@ app.UseNulCharacterCheck();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UsePortalStaticFiles();
-app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -47,13 +47,13 @@ public class IndexModel(PortalDbContext db, DatabaseOptions database, TimeProvid
     private async Task<string> DescribeScopeAsync(CancellationToken ct)
     {
         if (db.Scope.AllColleges)
-            return Lang.T("范围：全校", "Scope: the whole university");
+            return Texts.Get("Home.ScopeTheWholeUniversity");
         if (db.Scope.CollegeId is { } collegeId)
         {
             var name = await db.Colleges.Where(c => c.Id == collegeId).Select(c => c.Name).FirstOrDefaultAsync(ct);
-            return Lang.T($"范围：{name}", $"Scope: {name}");
+            return Texts.Get("Home.Scope", name);
         }
         var rooms = await db.ExamRooms.Select(r => r.Name).ToListAsync(ct);
-        return Lang.T($"范围：{string.Join("、", rooms)}", $"Scope: {string.Join(", ", rooms)}");
+        return Texts.Get("Home.Scope2", string.Join(Texts.Get("Shared.ListSeparator"), rooms));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.IntegrationTests.Localization;
 using InterviewPortal.Web.Features.CandidateAuth;
 using Microsoft.EntityFrameworkCore;
 
@@ -170,7 +171,7 @@ public class CandidateSignInTests(SqliteAddressedPortalFactory portal) : IClassF
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(CandidateAuthApi.RefusedDetail, problem.GetProperty("detail").GetString());
+        Assert.Equal(InCulture.English(() => CandidateAuthApi.RefusedDetail), problem.GetProperty("detail").GetString());
         return problem;
     }
 }

@@ -174,6 +174,7 @@ public class ExamDayLiveTests(SqlitePortalFactory portal) : IClassFixture<Sqlite
         });
 
         var secretary = await portal.ClientForStaffAsync("secretary1");
+        secretary.DefaultRequestHeaders.AcceptLanguage.Clear(); // no Accept-Language: the API answers in zh-CN
         var view = await secretary.GetFromJsonAsync<JsonElement>($"/api/v1/colleges/{college}/exam-day");
         static List<int> Ids(JsonElement list) => list.EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
         Assert.Contains(soon, Ids(view.GetProperty("unverified")));

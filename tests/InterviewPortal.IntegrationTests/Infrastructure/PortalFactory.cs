@@ -41,6 +41,16 @@ public class PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, 
             builder.UseSetting(key, value);
     }
 
+    /// <summary>
+    /// The API answers in the culture of Accept-Language, zh-CN without one; the tests read its English texts, so every
+    /// client asks for en-US unless a test removes the header (pages ignore it: they follow the cookie, zh-CN by default).
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+    }
+
     /// <summary>A client carrying a staff bearer token from POST /api/v1/auth/token.</summary>
     public async Task<HttpClient> ClientForStaffAsync(string userName, string password = DemoPassword)
     {

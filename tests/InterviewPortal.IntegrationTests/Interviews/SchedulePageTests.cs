@@ -25,8 +25,9 @@ public class SchedulePageTests(SqlitePortalFactory portal) : IClassFixture<Sqlit
         }, url);
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var page = await bad.Content.ReadAsStringAsync();
-        Assert.Contains("startsAt is required.", page);
-        Assert.Contains("durationMinutes must be between 1 and 480.", page);
+        // The page is in zh-CN: the validator's messages too (they were English-only before issue 17).
+        Assert.Contains("startsAt 为必填项。", page);
+        Assert.Contains("durationMinutes 必须在 1 到 480 之间。", page);
 
         var good = await client.PostFormAsync($"/Schedule?handler=Book&date=2030-09-01&roomId={room}", new Dictionary<string, string>
         {
@@ -61,7 +62,7 @@ public class SchedulePageTests(SqlitePortalFactory portal) : IClassFixture<Sqlit
             ["Input.Name"] = "页面考场", ["Input.AssistantUserName"] = "secretary1", ["Input.Examiners"] = "周老师\n吴老师",
         });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.Contains("is not a user in role Assistant", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("“secretary1”不是考试助理账号", await bad.Content.ReadAsStringAsync()); // the page is in zh-CN, its field errors too
 
         var good = await client.PostFormAsync("/Rooms/Edit", new Dictionary<string, string>
         {

@@ -51,11 +51,13 @@ public class PledgeApiTests(SqlitePortalFactory portal) : IClassFixture<SqlitePo
         var college = await portal.CollegeOfAsync("secretary1");
         var candidateId = await portal.FreeCandidateAsync(college);
         var candidate = portal.ClientForCandidate(candidateId);
+        candidate.DefaultRequestHeaders.AcceptLanguage.Clear(); // no Accept-Language: the API answers in zh-CN
         var first = await PublishAsync("第一版规则", "Rules, first edit");
 
         var shown = await candidate.GetFromJsonAsync<JsonElement>("/api/v1/me/pledge");
         Assert.Equal(first, shown.GetProperty("version").GetInt32());
         Assert.Equal("第一版规则", shown.GetProperty("text").GetString());
+        candidate.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US"); // the refusals below are read in English
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("confirmedAt").ValueKind);
         Assert.Equal(OutcomeKind.Conflict, (await GateAsync(candidateId))?.Kind);
 
@@ -101,6 +103,7 @@ public class PledgeApiTests(SqlitePortalFactory portal) : IClassFixture<SqlitePo
     public async Task The_candidate_reads_the_pledge_in_english_when_asking_for_english()
     {
         var candidate = portal.ClientForCandidate(await portal.FreeCandidateAsync(await portal.CollegeOfAsync("secretary2"), skip: 1));
+        candidate.DefaultRequestHeaders.AcceptLanguage.Clear(); // the query alone asks for English
         var current = await portal.WithDbAsync(db => db.PledgeVersions.OrderByDescending(p => p.Version).FirstAsync());
         var english = await candidate.GetFromJsonAsync<JsonElement>("/api/v1/me/pledge?culture=en-US");
         Assert.Equal(current.TextEn, english.GetProperty("text").GetString());

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using InterviewPortal.IntegrationTests.CandidateAuth;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.IntegrationTests.Localization;
 using InterviewPortal.IntegrationTests.Me;
 using InterviewPortal.Web.Infrastructure.Security;
 
@@ -96,7 +97,7 @@ public sealed partial class CrossSiteSession(HttpClient client, string token)
         if (!text.StartsWith('{'))
             return null;
         var title = JsonDocument.Parse(text).RootElement.TryGetProperty("title", out var t) ? t.GetString() : null;
-        return title is CrossSiteWriteGuard.MissingTokenTitle or CrossSiteWriteGuard.ForeignOriginTitle ? title : null;
+        return InCulture.IsEither(title, () => CrossSiteWriteGuard.MissingTokenTitle) || InCulture.IsEither(title, () => CrossSiteWriteGuard.ForeignOriginTitle) ? title : null;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using InterviewPortal.IntegrationTests.CandidateAuth;
 using InterviewPortal.IntegrationTests.Infrastructure;
+using InterviewPortal.IntegrationTests.Localization;
 using InterviewPortal.IntegrationTests.Me;
 using InterviewPortal.Web.Infrastructure.Security;
 using Xunit.Abstractions;
@@ -37,10 +38,10 @@ public class CrossSiteWriteTests(SqlitePortalFactory portal, ITestOutputHelper o
         {
             foreach (var (who, session) in new[] { ("staff", staff), ("candidate", candidate) })
             {
-                await Expect(session, method, url, Presenting.CookieWithoutToken, CrossSiteWriteGuard.MissingTokenTitle, 400, who, failures);
-                await Expect(session, method, url, Presenting.TokenFromSubdomainOrigin, CrossSiteWriteGuard.ForeignOriginTitle, 403, who, failures);
-                await Expect(session, method, url, Presenting.TokenFromCrossSite, CrossSiteWriteGuard.ForeignOriginTitle, 403, who, failures);
-                await Expect(session, method, url, Presenting.TokenFromSameSite, CrossSiteWriteGuard.ForeignOriginTitle, 403, who, failures);
+                await Expect(session, method, url, Presenting.CookieWithoutToken, InCulture.For(url, () => CrossSiteWriteGuard.MissingTokenTitle), 400, who, failures);
+                await Expect(session, method, url, Presenting.TokenFromSubdomainOrigin, InCulture.For(url, () => CrossSiteWriteGuard.ForeignOriginTitle), 403, who, failures);
+                await Expect(session, method, url, Presenting.TokenFromCrossSite, InCulture.For(url, () => CrossSiteWriteGuard.ForeignOriginTitle), 403, who, failures);
+                await Expect(session, method, url, Presenting.TokenFromSameSite, InCulture.For(url, () => CrossSiteWriteGuard.ForeignOriginTitle), 403, who, failures);
                 await Expect(session, method, url, Presenting.CookieWithToken, null, null, who, failures);
             }
             // A bearer caller sends no token, and a foreign Origin does not matter: no browser attaches a bearer token on its own.
@@ -69,7 +70,7 @@ public class CrossSiteWriteTests(SqlitePortalFactory portal, ITestOutputHelper o
         var socket = Request(HttpMethod.Get, "/hubs/exam-day?id=anything", Presenting.TokenFromSubdomainOrigin, token: null);
         var refused = await assistant.Client.SendAsync(socket);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal(CrossSiteWriteGuard.ForeignOriginTitle, await RefusalAsync(refused));
+        Assert.Equal(InCulture.Chinese(() => CrossSiteWriteGuard.ForeignOriginTitle), await RefusalAsync(refused));
 
         var bearer = await portal.ClientForStaffAsync("assistant1");
         Assert.Equal(HttpStatusCode.OK, (await bearer.PostAsync(negotiate, null)).StatusCode);
@@ -106,7 +107,7 @@ public class CrossSiteWriteTests(SqlitePortalFactory portal, ITestOutputHelper o
         var request = Request(HttpMethod.Post, $"/api/v1/interviews/{MissingId}/cancel", Presenting.CookieWithToken, other.Token);
         var response = await secretary.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(CrossSiteWriteGuard.MissingTokenTitle, await RefusalAsync(response));
+        Assert.Equal(InCulture.English(() => CrossSiteWriteGuard.MissingTokenTitle), await RefusalAsync(response));
     }
 
     [Fact]

@@ -59,8 +59,8 @@ public class CandidateFieldRulesTests
         var expected = englishError switch
         {
             null => null,
-            "The name is required." => Lang.T("姓名不能为空", englishError),
-            _ => Lang.T("姓名最多50个字符", englishError),
+            "The name is required." => Lang.Pick("姓名不能为空", englishError),
+            _ => Lang.Pick("姓名最多50个字符", englishError),
         };
         Assert.Equal(expected, CandidateRules.CheckName(name));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InterviewPortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,22 @@ namespace InterviewPortal.UnitTests.Shared;
 /// <summary>The API mapping: every kind of refusal is its status and title, the reason its detail, the fields under "errors".</summary>
 public class OutcomeProblemTests
 {
-    private static ProblemHttpResult Problem(Outcome<int> outcome) => Assert.IsType<ProblemHttpResult>(outcome.ToProblem());
+    // The titles are localized: these read the en-US ones, what the API answers to Accept-Language: en-US.
+    private static ProblemHttpResult Problem(Outcome<int> outcome) => Assert.IsType<ProblemHttpResult>(English(() => outcome.ToProblem()));
+
+    private static T English<T>(Func<T> work)
+    {
+        var saved = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+    }
 
     [Fact]
     public void A_success_goes_through_the_endpoint_s_own_result_with_its_value()
@@ -61,7 +77,7 @@ public class OutcomeProblemTests
     [Fact]
     public void Field_errors_are_a_400_validation_problem_keyed_by_field()
     {
-        var result = ((Outcome<int>)Outcome.Invalid("durationMinutes", "90 minutes do not fit.")).ToProblem();
+        var result = English(() => ((Outcome<int>)Outcome.Invalid("durationMinutes", "90 minutes do not fit.")).ToProblem());
 
         var validation = Assert.IsType<ValidationProblem>(result);
         Assert.Equal(400, validation.StatusCode);

@@ -27,11 +27,9 @@ public sealed class StaffTokenValidator : AbstractValidator<StaffTokenRequest>
 /// <summary>What a refused staff sign-in says, the same words on the page and in the API problem, whatever the cause.</summary>
 public static class StaffSignInMessages
 {
-    public static string Refused => Lang.T(
-        "用户名或密码错误。多次失败后，该账号从您所在网络的登录会暂停几分钟，请核对后稍后再试。",
-        "The user name or password is wrong. After repeated failures, sign-in to this account from your network pauses for a few minutes: check and try again shortly.");
+    public static string Refused => Texts.Get("Auth.TheUserNameOrPasswordIs");
 
-    public static string CodeWrong => Lang.T("验证码不正确或已使用，请输入身份验证器上的新验证码。", "The code is wrong or was already used: enter the current code from your authenticator app.");
+    public static string CodeWrong => Texts.Get("Auth.TheCodeIsWrongOrWas");
 }
 
 public static class AuthApi

@@ -5,6 +5,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Features.CandidateAuth;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -78,5 +79,5 @@ public static class RefreshStaffToken
     }
 
     private static ProblemHttpResult Refused() =>
-        TypedResults.Problem(title: "Sign-in refused", detail: "The refresh token is not valid any more: sign in again.", statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Problem(title: Texts.Get("Auth.SignInRefused"), detail: Texts.Get("Auth.TheRefreshTokenIsNotValid"), statusCode: StatusCodes.Status401Unauthorized);
 }

@@ -1,5 +1,6 @@
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,9 +10,9 @@ namespace InterviewPortal.Web.Features.CandidateAuth;
 public static class CandidateAuthApi
 {
     /// <summary>One wording for every refused code, so a caller cannot tell an unknown number from a wrong, expired or used code.</summary>
-    public const string RefusedDetail = "The phone number or code is not valid. Request a new code and try again.";
-    public const string ThrottledDetail = "Too many attempts for this number; wait and request a new code later.";
-    public const string AddressThrottledDetail = "Too many codes requested from this network; wait and try again later.";
+    public static string RefusedDetail => Texts.Get("Candidate.ThePhoneNumberOrCodeIs");
+    public static string ThrottledDetail => Texts.Get("CandidateAuth.TooManyAttemptsForThisNumber");
+    public static string AddressThrottledDetail => Texts.Get("CandidateAuth.TooManyCodesRequestedFromThis");
 
     public static IServiceCollection AddCandidateAuth(this IServiceCollection services)
     {
@@ -36,7 +37,7 @@ public static class CandidateAuthApi
     {
         var outcome = await handler.HandleAsync(MobilePhone.Normalize(request.Phone), ClientAddress.Key(http), ct);
         return outcome == CodeRequestOutcome.Throttled
-            ? TypedResults.Problem(title: "Too many requests", detail: AddressThrottledDetail, statusCode: StatusCodes.Status429TooManyRequests)
+            ? TypedResults.Problem(title: Texts.Get("CandidateAuth.TooManyRequests"), detail: AddressThrottledDetail, statusCode: StatusCodes.Status429TooManyRequests)
             : TypedResults.Accepted((string?)null);
     }
 
@@ -48,10 +49,10 @@ public static class CandidateAuthApi
         {
             SignInCheck.Verified => TypedResults.SignIn(CandidatePrincipal.Create(candidate!, AuthSchemes.Bearer), authenticationScheme: AuthSchemes.Bearer),
             SignInCheck.Throttled => Throttled(),
-            _ => TypedResults.Problem(title: "Sign-in refused", detail: RefusedDetail, statusCode: StatusCodes.Status401Unauthorized),
+            _ => TypedResults.Problem(title: Texts.Get("Auth.SignInRefused"), detail: RefusedDetail, statusCode: StatusCodes.Status401Unauthorized),
         };
     }
 
     private static ProblemHttpResult Throttled() =>
-        TypedResults.Problem(title: "Too many requests", detail: ThrottledDetail, statusCode: StatusCodes.Status429TooManyRequests);
+        TypedResults.Problem(title: Texts.Get("CandidateAuth.TooManyRequests"), detail: ThrottledDetail, statusCode: StatusCodes.Status429TooManyRequests);
 }

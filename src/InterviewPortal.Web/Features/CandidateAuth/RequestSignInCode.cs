@@ -3,6 +3,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Candidates;
 using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +14,8 @@ public sealed record SignInCodeRequest(string? Phone);
 public sealed class SignInCodeValidator : AbstractValidator<SignInCodeRequest>
 {
     public SignInCodeValidator() =>
-        RuleFor(r => r.Phone).NotEmpty().WithMessage("请输入手机号 / Enter your mobile number.")
-            .Must(p => p is null || MobilePhone.IsValid(p)).WithMessage("请输入 11 位中国大陆手机号 / Enter an 11-digit mainland mobile number.");
+        RuleFor(r => r.Phone).NotEmpty().WithMessage(_ => Texts.Get("CandidateAuth.EnterYourMobileNumber"))
+            .Must(p => p is null || MobilePhone.IsValid(p)).WithMessage(_ => Texts.Get("CandidateAuth.EnterAn11DigitMainlandMobile"));
 }
 
 public enum CodeRequestOutcome

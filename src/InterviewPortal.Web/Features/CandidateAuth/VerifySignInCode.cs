@@ -2,6 +2,7 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Audit;
 using InterviewPortal.Web.Features.Candidates;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,10 @@ public sealed class CandidateTokenValidator : AbstractValidator<CandidateTokenRe
 {
     public CandidateTokenValidator()
     {
-        RuleFor(r => r.Phone).NotEmpty().WithMessage("请输入手机号 / Enter your mobile number.")
-            .Must(p => p is null || MobilePhone.IsValid(p)).WithMessage("请输入 11 位中国大陆手机号 / Enter an 11-digit mainland mobile number.");
-        RuleFor(r => r.Code).NotEmpty().WithMessage("请输入验证码 / Enter the code.")
-            .Matches(@"^\d{6}$").WithMessage("验证码为 6 位数字 / The code has six digits.");
+        RuleFor(r => r.Phone).NotEmpty().WithMessage(_ => Texts.Get("CandidateAuth.EnterYourMobileNumber"))
+            .Must(p => p is null || MobilePhone.IsValid(p)).WithMessage(_ => Texts.Get("CandidateAuth.EnterAn11DigitMainlandMobile"));
+        RuleFor(r => r.Code).NotEmpty().WithMessage(_ => Texts.Get("CandidateAuth.EnterTheCode"))
+            .Matches(@"^\d{6}$").WithMessage(_ => Texts.Get("CandidateAuth.TheCodeHasSixDigits"));
     }
 }
 

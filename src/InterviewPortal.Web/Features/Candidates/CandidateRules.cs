@@ -23,43 +23,43 @@ public static class CandidateRules
     /// another college's applicants beyond what uniqueness itself must (that the number cannot be used).
     /// </summary>
     public static string UnusableIdNumber() =>
-        Lang.T("此证件号码无法使用，请联系研究生院", "This ID number cannot be used; contact the graduate school.");
+        Texts.Get("Candidates.ThisIDNumberCannotBeUsed");
 
     /// <summary>As <see cref="UnusableIdNumber"/>, for a mobile number.</summary>
     public static string UnusablePhone() =>
-        Lang.T("此手机号无法使用，请联系研究生院", "This mobile number cannot be used; contact the graduate school.");
+        Texts.Get("Candidates.ThisMobileNumberCannotBeUsed");
 
     public static string? CheckExamNumber(string? value) =>
-        (value = value?.Trim()) is null || value.Length == 0 ? Lang.T("考生编号不能为空", "The exam number is required.")
+        (value = value?.Trim()) is null || value.Length == 0 ? Texts.Get("Candidates.TheExamNumberIsRequired")
         : value.Length == 15 && value.All(char.IsAsciiDigit) ? null
-        : Lang.T("考生编号必须是15位数字", "The exam number must be 15 digits.");
+        : Texts.Get("Candidates.TheExamNumberMustBe15");
 
     public static string? CheckPhone(string? value) =>
-        Phone.Normalize(value).Length == 0 ? Lang.T("手机号不能为空", "The mobile number is required.")
+        Phone.Normalize(value).Length == 0 ? Texts.Get("Candidates.TheMobileNumberIsRequired")
         : Phone.IsValid(value) ? null
         : "手机号必须是11位大陆手机号（1[3-9]开头）/ The mobile number must be an 11-digit mainland number starting 13–19.";
 
     /// <summary>A candidate's name as the form and the import take it: required, at most 50 characters once trimmed (the column's size).</summary>
     public static string? CheckName(string? value) =>
-        (value = value?.Trim()) is null || value.Length == 0 ? Lang.T("姓名不能为空", "The name is required.")
-        : value.Length > 50 ? Lang.T("姓名最多50个字符", "The name has at most 50 characters.")
+        (value = value?.Trim()) is null || value.Length == 0 ? Texts.Get("Candidates.TheNameIsRequired")
+        : value.Length > 50 ? Texts.Get("Candidates.TheNameHasAtMost50")
         : null;
 
     /// <summary>Null when the (normalized) value is a valid 18-character GB 11643 number; else the reason.</summary>
     public static string? CheckIdNumber(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
-            return Lang.T("证件号码不能为空", "The ID number is required.");
+            return Texts.Get("Candidates.TheIDNumberIsRequired");
         var id = NormalizeIdNumber(value);
         if (id.Length != 18)
-            return Lang.T($"证件号码必须是18位，现为{id.Length}位", $"The ID number must have 18 characters, not {id.Length}.");
+            return Texts.Get("Candidates.TheIDNumberMustHave18", id.Length);
         if (!id.AsSpan(0, 17).ContainsOnlyDigits() || !(char.IsAsciiDigit(id[17]) || id[17] == 'X'))
-            return Lang.T("证件号码前17位必须是数字，最后一位是数字或X", "The ID number is 17 digits and a digit or X.");
+            return Texts.Get("Candidates.TheIDNumberIs17Digits");
         if (!DateOnly.TryParseExact(id.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             || birth.Year < 1900 || birth > DateOnly.FromDateTime(DateTime.UtcNow))
-            return Lang.T("证件号码中的出生日期无效", "The date of birth in the ID number is not a real date.");
+            return Texts.Get("Candidates.TheDateOfBirthInThe");
         if (CheckDigit(id.AsSpan(0, 17)) != id[17])
-            return Lang.T("证件号码校验位错误", "The ID number's check digit is wrong.");
+            return Texts.Get("Candidates.TheIDNumberSCheckDigit");
         return null;
     }
 

@@ -16,7 +16,7 @@ public sealed class DeleteCandidateHandler(PortalDbContext db)
         if (candidate is null)
             return Outcome.NotFound();
         if (await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.CandidateId == id, ct))
-            return Outcome.Conflict(Lang.T("考生已有面试安排，不能删除；请先取消或改期。", "The candidate has an interview and cannot be deleted."));
+            return Outcome.Conflict(Texts.Get("Candidates.TheCandidateHasAnInterviewAnd"));
         db.Candidates.Remove(candidate);
         db.Record("candidate.deleted", nameof(Candidate), id, $"exam number {candidate.ExamNumber}");
         try
@@ -27,7 +27,7 @@ public sealed class DeleteCandidateHandler(PortalDbContext db)
         {
             // Forget the refused removal, so the page's next save (the audit of the record it shows again) does not retry it.
             db.ChangeTracker.Clear();
-            return Outcome.Conflict(Lang.T("考生仍被其他记录引用，不能删除。", "Other records still refer to the candidate."));
+            return Outcome.Conflict(Texts.Get("Candidates.OtherRecordsStillReferToThe"));
         }
         return Outcome.Success(id);
     }

@@ -24,7 +24,7 @@ public sealed class CandidateInputValidator : AbstractValidator<CandidateInput>
         RuleFor(c => c.Name).PersonName();
         RuleFor(c => c.IdNumber).IdNumber();
         RuleFor(c => c.Phone).MobilePhone();
-        RuleFor(c => c.MajorId).NotNull().WithMessage(_ => Lang.T("请选择专业", "Choose a major."));
+        RuleFor(c => c.MajorId).NotNull().WithMessage(_ => Texts.Get("Candidates.ChooseAMajor"));
     }
 }
 
@@ -43,12 +43,12 @@ public sealed class SaveCandidateHandler(PortalDbContext db)
 
         var major = await db.Majors.FirstOrDefaultAsync(m => m.Id == input.MajorId, ct);
         if (major is null || !db.Scope.Covers(major.CollegeId))
-            return Outcome.Invalid("majorId", Lang.T("专业不存在或不属于本学院", "No such major in your college."));
+            return Outcome.Invalid("majorId", Texts.Get("Candidates.NoSuchMajorInYourCollege"));
 
         if (await FindClashAsync(id, input, ct) is { } clash)
             return clash;
         if (candidate is not null && candidate.CollegeId != major.CollegeId && await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.CandidateId == candidate.Id, ct))
-            return Outcome.Clash("majorId", Lang.T("考生已有面试安排，不能转到其他学院", "The candidate has interviews; they cannot move to another college."));
+            return Outcome.Clash("majorId", Texts.Get("Candidates.TheCandidateHasInterviewsTheyCannot"));
 
         candidate ??= db.Candidates.Add(new Candidate { ExamNumber = "", Name = "", IdNumber = "", Phone = "" }).Entity;
         candidate.ExamNumber = input.ExamNumber!;
@@ -65,7 +65,7 @@ public sealed class SaveCandidateHandler(PortalDbContext db)
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // A concurrent save took one of the unique numbers between our check and the insert.
-            return Outcome.Conflict(Lang.T("考生编号、证件号码或手机号刚被其他记录占用", "The exam number, ID number or phone was just taken by another record."));
+            return Outcome.Conflict(Texts.Get("Candidates.TheExamNumberIDNumberOr"));
         }
         return Outcome.Success(candidate.Id);
     }
@@ -79,14 +79,14 @@ public sealed class SaveCandidateHandler(PortalDbContext db)
             .Select(c => new { c.ExamNumber, c.IdNumber, c.Phone, c.CollegeId })
             .ToListAsync(ct);
         if (others.Any(o => o.ExamNumber == input.ExamNumber))
-            return Outcome.Clash("examNumber", Lang.T("考生编号已被其他考生使用", "Another candidate already has this exam number."));
+            return Outcome.Clash("examNumber", Texts.Get("Candidates.AnotherCandidateAlreadyHasThisExam"));
         if (others.FirstOrDefault(o => o.IdNumber == input.IdNumber) is { } byId)
             return Outcome.Clash("idNumber", db.Scope.Covers(byId.CollegeId)
-                ? Lang.T("证件号码已被其他考生使用", "Another candidate already has this ID number.")
+                ? Texts.Get("Candidates.AnotherCandidateAlreadyHasThisID")
                 : CandidateRules.UnusableIdNumber());
         if (others.FirstOrDefault(o => o.Phone == input.Phone) is { } byPhone)
             return Outcome.Clash("phone", db.Scope.Covers(byPhone.CollegeId)
-                ? Lang.T("手机号已被其他考生使用", "Another candidate already has this mobile number.")
+                ? Texts.Get("Candidates.AnotherCandidateAlreadyHasThisMobile")
                 : CandidateRules.UnusablePhone());
         return null;
     }

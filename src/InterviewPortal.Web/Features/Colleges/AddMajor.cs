@@ -21,9 +21,9 @@ public sealed class MajorInputValidator : AbstractValidator<MajorInput>
     public MajorInputValidator()
     {
         RuleFor(m => m.Code).Must(c => c?.Trim() is { Length: 6 } code && code.All(char.IsAsciiDigit))
-            .WithMessage(_ => Lang.T("专业代码必须是6位数字", "The major code must be 6 digits."));
+            .WithMessage(_ => Texts.Get("Colleges.TheMajorCodeMustBe6"));
         RuleFor(m => m.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100)
-            .WithMessage(_ => Lang.T("专业名称不能为空，最多100个字符", "The major name is required, at most 100 characters."));
+            .WithMessage(_ => Texts.Get("Colleges.TheMajorNameIsRequiredAt"));
     }
 }
 
@@ -42,7 +42,7 @@ public sealed class AddMajorHandler(PortalDbContext db)
             return Outcome.NotFound();
         var code = input.Code!.Trim();
         if (await db.Majors.AnyAsync(m => m.Code == code, ct))
-            return Outcome.Clash("code", Lang.T($"专业代码 {code} 已存在", $"A major with code {code} already exists."));
+            return Outcome.Clash("code", Texts.Get("Colleges.AMajorWithCodeAlreadyExists", code));
         var major = db.Majors.Add(new Major { CollegeId = collegeId, Code = code, Name = input.Name!.Trim() }).Entity;
         await db.SaveRecordingAsync(d => d.Record("major.created", nameof(Major), major.Id, $"{code} {major.Name} in college {collegeId}"), ct);
         return Outcome.Success(major.Id);

@@ -21,9 +21,9 @@ public sealed class CollegeInputValidator : AbstractValidator<CollegeInput>
     public CollegeInputValidator()
     {
         RuleFor(c => c.Code).Must(c => !string.IsNullOrWhiteSpace(c) && c.Trim().Length <= 16 && c.Trim().All(char.IsAsciiLetterOrDigit))
-            .WithMessage(_ => Lang.T("学院代码为1–16位字母或数字", "The college code is 1–16 letters or digits."));
+            .WithMessage(_ => Texts.Get("Colleges.TheCollegeCodeIs116"));
         RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100)
-            .WithMessage(_ => Lang.T("学院名称不能为空，最多100个字符", "The college name is required, at most 100 characters."));
+            .WithMessage(_ => Texts.Get("Colleges.TheCollegeNameIsRequiredAt"));
     }
 }
 
@@ -43,7 +43,7 @@ public sealed class SaveCollegeHandler(PortalDbContext db)
         if (id is not null && (college = await db.Colleges.FirstOrDefaultAsync(c => c.Id == id, ct)) is null)
             return Outcome.NotFound();
         if (await db.Colleges.AnyAsync(c => c.Code == code && c.Id != id, ct))
-            return Outcome.Clash("code", Lang.T($"学院代码 {code} 已存在", $"A college with code {code} already exists."));
+            return Outcome.Clash("code", Texts.Get("Colleges.ACollegeWithCodeAlreadyExists", code));
         college ??= db.Colleges.Add(new College { Code = code, Name = "" }).Entity;
         (college.Code, college.Name, college.Version) = (code, input.Name!.Trim(), Guid.NewGuid());
         await db.SaveRecordingAsync(d => d.Record(id is null ? "college.created" : "college.updated", nameof(College), college.Id, $"{college.Code} {college.Name}"), ct);
@@ -57,15 +57,15 @@ public sealed class SaveCollegeHandler(PortalDbContext db)
             return Outcome.NotFound();
         var inUse = new List<string>();
         if (await db.Majors.AnyAsync(m => m.CollegeId == id, ct))
-            inUse.Add(Lang.T("专业", "majors"));
+            inUse.Add(Texts.Get("Colleges.Majors"));
         if (await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.CollegeId == id, ct))
-            inUse.Add(Lang.T("考生", "candidates"));
+            inUse.Add(Texts.Get("Colleges.Candidates"));
         if (await db.ExamRooms.IgnoreQueryFilters().AnyAsync(r => r.CollegeId == id, ct))
-            inUse.Add(Lang.T("考场", "exam rooms"));
+            inUse.Add(Texts.Get("Colleges.ExamRooms"));
         if (await db.Users.AnyAsync(u => u.CollegeId == id, ct))
-            inUse.Add(Lang.T("秘书账号", "secretary accounts"));
+            inUse.Add(Texts.Get("Colleges.SecretaryAccounts"));
         if (inUse.Count > 0)
-            return Outcome.Conflict(Lang.T($"学院仍有{string.Join("、", inUse)}，不能删除。", $"The college still has {string.Join(", ", inUse)}; it cannot be deleted."));
+            return Outcome.Conflict(Texts.Get("Colleges.TheCollegeStillHasItCannot", string.Join(Texts.Get("Shared.ListSeparator"), inUse)));
         db.Colleges.Remove(college);
         db.Record("college.deleted", nameof(College), id, $"{college.Code} {college.Name}");
         await db.SaveChangesAsync(ct);

@@ -37,8 +37,7 @@ public sealed class GetExamDayHandler(PortalDbContext db, TimeProvider clock)
         rows.Where(r => r.Invitation is { } status && SendInvitationJob.Abandoned(status, r.InvitationClaimedAt, now))
             .Select(r => r with
             {
-                InvitationError = Lang.T($"自 {BeijingTime.ToLocal(r.InvitationClaimedAt!.Value):HH:mm} 起一直在发送，发送进程已停止，请重试",
-                    $"Sending since {BeijingTime.ToLocal(r.InvitationClaimedAt!.Value):HH:mm}; the sending process stopped: retry it"),
+                InvitationError = Texts.Get("ExamDay.SendingSinceTheSendingProcessStopped", BeijingTime.ToLocal(r.InvitationClaimedAt!.Value)),
             });
 
     public async Task<ConsoleView> ConsoleAsync(DateOnly? date, int? roomId, bool withActions, CancellationToken ct)

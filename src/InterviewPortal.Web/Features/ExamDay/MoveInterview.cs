@@ -3,6 +3,7 @@ using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public sealed class MoveInterviewHandler(PortalDbContext db, TimeProvider clock,
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interview is null)
-            return Outcome.NotFound($"Interview {id} was not found.");
+            return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", id));
         var now = clock.GetUtcNow().UtcDateTime;
         var from = interview.Status;
         try

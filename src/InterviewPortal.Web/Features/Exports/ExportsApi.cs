@@ -1,6 +1,7 @@
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Interviews;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,7 +65,7 @@ public static class ExportsApi
         return TypedResults.File(ics, ScheduleCalendar.ContentType, $"schedule-room-{id}-examiner.ics");
     }
 
-    private static IResult NotFound(string detail) => TypedResults.Problem(title: "Not found.", detail: detail, statusCode: StatusCodes.Status404NotFound);
+    private static IResult NotFound(string detail) => TypedResults.Problem(title: Texts.Get("Exports.NotFound"), detail: detail, statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>from and to are Beijing days (yyyy-MM-dd), both included; either may be left out.</summary>
     private static bool TryRange(string? from, string? to, out (DateTime? From, DateTime? To) range, out IResult problem)
@@ -75,7 +76,7 @@ public static class ExportsApi
         if (fromDay is { } f && toDay is { } t && t < f)
             errors["to"] = ["to must not be before from."];
         range = (fromDay is { } a ? BeijingTime.DayRange(a).From : null, toDay is { } b ? BeijingTime.DayRange(b).To : null);
-        problem = TypedResults.ValidationProblem(errors, title: "One or more fields are invalid.");
+        problem = TypedResults.ValidationProblem(errors, title: Texts.Get("Exports.OneOrMoreFieldsAreInvalid"));
         return errors.Count == 0;
     }
 }

@@ -1,3 +1,6 @@
+using InterviewPortal.Web.Infrastructure.Localization;
+
+
 namespace InterviewPortal.Web.Features.Import;
 
 /// <summary>
@@ -22,9 +25,8 @@ public sealed class BoundedXmlStream(Stream inner, long declaredBytes) : Stream
         total += read;
         if (total > limit)
             throw total > ImportLimits.MaxPartBytes
-                ? ImportLimits.TooLarge($"工作簿中有部件解压后超过 {ImportLimits.MaxPartBytes / 1024 / 1024} MB。",
-                    $"A part of the workbook is larger than {ImportLimits.MaxPartBytes / 1024 / 1024} MB uncompressed.")
-                : ImportLimits.Malformed("工作簿已损坏：部件的实际大小与声明的不符。", "The workbook is damaged: a part is larger than its zip entry declares.");
+                ? ImportLimits.TooLarge(Texts.Get("Import.APartOfTheWorkbookIs", ImportLimits.MaxPartBytes / 1024 / 1024))
+                : ImportLimits.Malformed(Texts.Get("Import.TheWorkbookIsDamagedAPart"));
         Scan(buffer[..read]);
         return read;
     }
@@ -55,7 +57,7 @@ public sealed class BoundedXmlStream(Stream inner, long declaredBytes) : Stream
                 token = 0;
             }
             if (++token > ImportLimits.MaxXmlTokenBytes)
-                throw ImportLimits.TooLarge("工作簿中有超长的 XML 标记或文本。", "The workbook holds an XML tag or text run too long for any real sheet.");
+                throw ImportLimits.TooLarge(Texts.Get("Import.TheWorkbookHoldsAnXMLTag"));
         }
     }
 

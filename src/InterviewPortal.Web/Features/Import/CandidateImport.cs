@@ -21,7 +21,7 @@ public sealed class CandidateImport(ImportCandidatesHandler handler, IOptions<Im
     public async Task<Outcome<ImportResult>> RunAsync(IFormFile? file, bool dryRun, CancellationToken ct)
     {
         if (file is null)
-            return Outcome.Unreadable(Lang.T("请选择要导入的文件（表单字段 file）。", "Choose a file to import (form field \"file\")."));
+            return Outcome.Unreadable(Texts.Get("Import.ChooseAFileToImportForm"));
         if (file.Length > MaxFileBytes)
             return TooLarge();
         byte[] content;
@@ -57,5 +57,5 @@ public sealed class CandidateImport(ImportCandidatesHandler handler, IOptions<Im
     }
 
     private Refusal TooLarge() => Outcome.TooLarge(
-        Lang.T($"文件超过 {MaxFileBytes / 1024 / 1024} MB 的上限。", $"The file is larger than the {MaxFileBytes / 1024 / 1024} MB limit."));
+        Texts.Get("Import.TheFileIsLargerThanThe", MaxFileBytes / 1024 / 1024));
 }

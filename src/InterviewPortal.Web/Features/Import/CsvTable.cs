@@ -25,7 +25,7 @@ public static class CsvTable
         var lines = Parse(Decode(content));
         var header = lines.FirstOrDefault(l => l.Cells.Any(c => c.Length > 0));
         if (header.Cells is null)
-            throw new ImportFileException(400, Lang.T("文件是空的，没有标题行。", "The file is empty: there is no header row."));
+            throw new ImportFileException(400, Texts.Get("Import.TheFileIsEmptyThereIs"));
         var rows = lines.Where(l => l.Number > header.Number)
             .Select(l => new ImportRow(l.Number, l.Cells.Select(c => Cell(c.Trim())).ToList()))
             .ToList();
@@ -53,7 +53,7 @@ public static class CsvTable
     }
 
     private static ImportFileException NotText() =>
-        new(415, Lang.T("文件既不是 .xlsx 工作簿，也不是 UTF-8 或 GB18030 编码的 .csv 文本。", "The file is neither an .xlsx workbook nor a UTF-8 or GB18030 .csv text."));
+        new(415, Texts.Get("Import.TheFileIsNeitherAnXlsx"));
 
     private readonly record struct Line(int Number, List<string> Cells);
 
@@ -104,7 +104,7 @@ public static class CsvTable
             if (++total > ImportLimits.MaxCells)
                 throw ImportLimits.TooManyCells();
             if (cells.Count >= ImportLimits.MaxColumns)
-                throw ImportLimits.Malformed("有一行超过 16,384 列（Excel 的上限）。", "A line has more than 16,384 cells, Excel's limit.");
+                throw ImportLimits.Malformed(Texts.Get("Import.ALineHasMoreThan16"));
             cells.Add(cell.ToString());
             cell.Clear();
         }

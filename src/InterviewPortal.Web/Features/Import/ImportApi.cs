@@ -1,6 +1,7 @@
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Files;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.OpenApi;
 
 namespace InterviewPortal.Web.Features.Import;
@@ -42,7 +43,7 @@ public static class ImportApi
         var outcome = await import.RunAsync(form!.Files.GetFile("file"), dryRun ?? false, ct);
         return outcome.ToResult(result => result.Succeeded
             ? TypedResults.Ok(result)
-            : TypedResults.Problem(title: "The import was rejected; nothing was written.", statusCode: 422,
+            : TypedResults.Problem(title: Texts.Get("Import.TheImportWasRejectedNothingWas"), statusCode: 422,
                 extensions: new Dictionary<string, object?> { ["errors"] = result.Errors }));
     }
 

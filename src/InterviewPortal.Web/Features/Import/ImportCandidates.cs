@@ -40,7 +40,7 @@ public sealed class ImportCandidatesHandler(PortalDbContext db)
             return new ImportResult(0, 0, errors);
         var rows = table.Rows.Where(r => r.HasValues).ToList();
         if (rows.Count == 0)
-            return new ImportResult(0, 0, [new ImportError(2, columns.Header(ImportField.ExamNumber), Lang.T("文件中没有考生数据", "The file has no candidate rows."))]);
+            return new ImportResult(0, 0, [new ImportError(2, columns.Header(ImportField.ExamNumber), Texts.Get("Import.TheFileHasNoCandidateRows"))]);
 
         var covered = await db.Scope.CoveredMajors(db.Majors.AsNoTracking()).Select(m => new { m.Code, m.Id, m.CollegeId, m.Name }).ToListAsync(ct);
         var majors = covered.ToDictionary(m => m.Code, m => (m.Id, m.CollegeId));

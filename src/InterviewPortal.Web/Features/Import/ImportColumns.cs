@@ -37,12 +37,12 @@ public sealed class ImportColumns
             if (known.Names is null)
                 continue;
             if (!columns.index.TryAdd(known.Field, i))
-                errors.Add(new ImportError(1, headers[i], Lang.T("该列重复出现", "This column appears twice.")));
+                errors.Add(new ImportError(1, headers[i], Texts.Get("Import.ThisColumnAppearsTwice")));
         }
         foreach (var (field, names) in Known)
             if (!columns.index.ContainsKey(field))
                 errors.Add(new ImportError(1, string.Join("/", names),
-                    Lang.T($"缺少列：{string.Join(" 或 ", names)}", $"Missing column: {string.Join(" or ", names)}.")));
+                    Texts.Get("Import.MissingColumn", string.Join(Texts.Get("Shared.OrSeparator"), names))));
         return columns;
     }
 }

@@ -47,15 +47,11 @@ public static class ImportLimits
     /// <summary>Element nesting: a sheet needs about 8 levels; the parser keeps a frame per level.</summary>
     public const int MaxXmlDepth = 64;
 
-    public static ImportFileException TooLarge(string zh, string en) => new(413, Lang.T(zh, en));
+    public static ImportFileException TooLarge(string message) => new(413, message);
 
-    public static ImportFileException Malformed(string zh, string en) => new(400, Lang.T(zh, en));
+    public static ImportFileException Malformed(string message) => new(400, message);
 
-    public static ImportFileException TooManyCells() => TooLarge(
-        $"表格超过 {MaxCells:N0} 个单元格的上限（约 2 万名考生 × 25 列）。",
-        $"The sheet has more than {MaxCells:N0} cells (about 20,000 candidates × 25 columns), the most an import may hold.");
+    public static ImportFileException TooManyCells() => TooLarge(Texts.Get("Import.TheSheetHasMoreThanCells", MaxCells));
 
-    public static ImportFileException CellTooLong() => Malformed(
-        $"有单元格超过 {MaxCellChars:N0} 个字符（Excel 的上限）。",
-        $"A cell holds more than {MaxCellChars:N0} characters, Excel's limit.");
+    public static ImportFileException CellTooLong() => Malformed(Texts.Get("Import.ACellHoldsMoreThanCharacters", MaxCellChars));
 }

@@ -33,7 +33,7 @@ public static class CandidateFileReader
     public static ImportTable Read(byte[] content)
     {
         if (content.Length == 0)
-            throw new ImportFileException(400, Lang.T("文件是空的。", "The file is empty."));
+            throw new ImportFileException(400, Texts.Get("Import.TheFileIsEmpty"));
         if (content is [(byte)'P', (byte)'K', 3, 4, ..])
             return ReadZip(content);
         return CsvTable.Read(content);
@@ -55,10 +55,10 @@ public static class CandidateFileReader
         }
         catch (System.Xml.XmlException)
         {
-            throw new ImportFileException(400, Lang.T("工作簿已损坏：其中的 XML 无法读取。", "The workbook is damaged: its XML cannot be read."));
+            throw new ImportFileException(400, Texts.Get("Import.TheWorkbookIsDamagedItsXML"));
         }
     }
 
     private static ImportFileException NotSpreadsheet() =>
-        new(415, Lang.T("只能导入 .xlsx 工作簿或 .csv 文本文件。", "Only an .xlsx workbook or a .csv text file can be imported."));
+        new(415, Texts.Get("Import.OnlyAnXlsxWorkbookOrA"));
 }

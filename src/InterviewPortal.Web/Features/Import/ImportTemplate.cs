@@ -30,7 +30,7 @@ public sealed class ImportTemplate(PortalDbContext db)
         if (!xlsx && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
             return null;
         var rows = new[] { Header(), await ExampleAsync(ct) };
-        var name = Lang.T("考生导入模板", "candidate-import-template");
+        var name = Texts.Get("Import.CandidateImportTemplate");
         return xlsx ? new TemplateFile(Workbook(rows), XlsxType, name + ".xlsx") : new TemplateFile(Csv(rows), CsvType + "; charset=utf-8", name + ".csv");
     }
 
@@ -42,7 +42,7 @@ public sealed class ImportTemplate(PortalDbContext db)
     {
         var majorCode = await db.Scope.CoveredMajors(db.Majors.AsNoTracking()).OrderBy(m => m.Code).Select(m => m.Code).FirstOrDefaultAsync(ct) ?? "081200";
         const string idBody = "11010120000101001";
-        return ["104879999000001", Lang.T("张示例", "Sample Zhang"), idBody + CandidateRules.CheckDigit(idBody), "13000000000", majorCode];
+        return ["104879999000001", Texts.Get("Import.SampleZhang"), idBody + CandidateRules.CheckDigit(idBody), "13000000000", majorCode];
     }
 
     // UTF-8 with a BOM: Excel on Chinese Windows opens it as UTF-8 only when the BOM is there. Every cell is quoted
@@ -75,7 +75,7 @@ public sealed class ImportTemplate(PortalDbContext db)
                 data.Append(row);
             }
             part.Worksheet = new Worksheet(data);
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = Lang.T("考生", "Candidates") });
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = Texts.Get("Import.Candidates") });
             workbook.Workbook.Save();
         }
         return stream.ToArray();

@@ -36,9 +36,7 @@ public static class NumericCell
         var mantissaDigits = (exponent < 0 ? raw : raw[..exponent]).TrimStart('-', '+', '0').Count(char.IsAsciiDigit);
         // Scientific notation that pads zeros, or more digits than a double holds: the tail was made up by Excel.
         if ((exponent >= 0 && integer.Length > mantissaDigits) || integer.Length > ExcelDigits)
-            return Lang.T(
-                $"“{raw}”是被 Excel 存成数字的长号码，已丢失位数；请把该列设为文本格式后重新填写。",
-                $"\"{raw}\" is a long number Excel stored as a number and its digits are lost; format the column as text and enter it again.");
+            return Texts.Get("Import.IsALongNumberExcelStored", raw);
         return null;
     }
 }

@@ -18,13 +18,13 @@ internal sealed class RowChecks(ImportColumns columns, List<ImportError> errors)
         var name = Value(row, ImportField.Name, CandidateRules.CheckName);
         var id = Value(row, ImportField.IdNumber, CandidateRules.CheckIdNumber) is { } raw ? CandidateRules.NormalizeIdNumber(raw) : null;
         var phone = Value(row, ImportField.Phone, CandidateRules.CheckPhone);
-        var majorCode = Value(row, ImportField.MajorCode, c => c.Length == 0 ? Lang.T("专业代码不能为空", "The major code is required.") : null);
+        var majorCode = Value(row, ImportField.MajorCode, c => c.Length == 0 ? Texts.Get("Import.TheMajorCodeIsRequired") : null);
         // Excel drops a major code's leading zero (081200 → 81200) in number cells and their CSV; the code is always 6 digits.
         if (majorCode is { Length: < 6 } && majorCode.All(char.IsAsciiDigit))
             majorCode = majorCode.PadLeft(6, '0');
         (int Id, int CollegeId) major = default;
         if (majorCode is not null && !majors.TryGetValue(majorCode, out major))
-            Add(row.Number, ImportField.MajorCode, Lang.T($"本学院没有专业代码 {majorCode}", $"Your college has no major with code {majorCode}."));
+            Add(row.Number, ImportField.MajorCode, Texts.Get("Import.YourCollegeHasNoMajorWith", majorCode));
 
         Unique(row.Number, ImportField.ExamNumber, exam, examRows, "考生编号", "exam number");
         Unique(row.Number, ImportField.IdNumber, id, idRows, "证件号码", "ID number");
@@ -36,14 +36,14 @@ internal sealed class RowChecks(ImportColumns columns, List<ImportError> errors)
     public void AgainstExisting(ImportedCandidate row, ExistingCandidates existing, int? ownCollege)
     {
         if (existing.ByExam.TryGetValue(row.ExamNumber, out var same) && ownCollege is not null && same.CollegeId != ownCollege)
-            Add(row.Row, ImportField.ExamNumber, Lang.T("该考生编号属于其他学院的考生", "This exam number belongs to a candidate of another college."));
+            Add(row.Row, ImportField.ExamNumber, Texts.Get("Import.ThisExamNumberBelongsToA"));
         // Another college's candidate gets the neutral words of the candidate form: nothing about who or where.
         if (existing.ById.TryGetValue(row.IdNumber, out var byId) && byId.ExamNumber != row.ExamNumber)
             Add(row.Row, ImportField.IdNumber, Visible(byId, ownCollege)
-                ? Lang.T("证件号码已属于另一名考生", "This ID number belongs to another candidate.") : CandidateRules.UnusableIdNumber());
+                ? Texts.Get("Import.ThisIDNumberBelongsToAnother") : CandidateRules.UnusableIdNumber());
         if (existing.ByPhone.TryGetValue(row.Phone, out var byPhone) && byPhone.ExamNumber != row.ExamNumber)
             Add(row.Row, ImportField.Phone, Visible(byPhone, ownCollege)
-                ? Lang.T("手机号已属于另一名考生", "This mobile number belongs to another candidate.") : CandidateRules.UnusablePhone());
+                ? Texts.Get("Import.ThisMobileNumberBelongsToAnother") : CandidateRules.UnusablePhone());
     }
 
     /// <summary>Whether the caller may see the candidate: an admin (no own college) sees all, a secretary their college.</summary>
@@ -64,7 +64,7 @@ internal sealed class RowChecks(ImportColumns columns, List<ImportError> errors)
         if (value is null)
             return;
         if (seen.TryGetValue(value, out var first))
-            Add(row, field, Lang.T($"{zh}与第 {first} 行重复", $"The {en} repeats row {first}."));
+            Add(row, field, Texts.Get("Import.TheRepeatsRow", Lang.Pick(zh, en), first));
         else
             seen[value] = row;
     }

@@ -66,7 +66,7 @@ public sealed class SheetRows
     {
         End();
         return header is null
-            ? throw new ImportFileException(400, Lang.T("工作表是空的，没有标题行。", "The worksheet is empty: there is no header row."))
+            ? throw new ImportFileException(400, Texts.Get("Import.TheWorksheetIsEmptyThereIs"))
             : new ImportTable(header, rows);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Import;
 
@@ -26,8 +27,7 @@ public sealed class XlsxPackage : IDisposable
     public static XlsxPackage Open(byte[] content)
     {
         if (DeclaredEntries(content) > ImportLimits.MaxZipEntries)
-            throw ImportLimits.TooLarge($"压缩包中的文件超过 {ImportLimits.MaxZipEntries} 个，不是候选人工作簿。",
-                $"The zip holds more than {ImportLimits.MaxZipEntries} entries; that is not a candidate workbook.");
+            throw ImportLimits.TooLarge(Texts.Get("Import.TheZipHoldsMoreThanEntries", ImportLimits.MaxZipEntries));
         return new XlsxPackage(new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read));
     }
 
@@ -40,10 +40,9 @@ public sealed class XlsxPackage : IDisposable
     {
         var entry = entries[path];
         if (entry.Length > ImportLimits.MaxPartBytes)
-            throw ImportLimits.TooLarge($"工作簿中有部件解压后超过 {ImportLimits.MaxPartBytes / 1024 / 1024} MB。",
-                $"A part of the workbook is larger than {ImportLimits.MaxPartBytes / 1024 / 1024} MB uncompressed.");
+            throw ImportLimits.TooLarge(Texts.Get("Import.APartOfTheWorkbookIs", ImportLimits.MaxPartBytes / 1024 / 1024));
         if (entry.Length > 1024 * 1024 && entry.Length > (long)ImportLimits.MaxCompressionRatio * Math.Max(entry.CompressedLength, 1))
-            throw ImportLimits.TooLarge("工作簿的压缩比异常（压缩炸弹），已拒绝。", "The workbook compresses far more than any real sheet (a zip bomb); it was refused.");
+            throw ImportLimits.TooLarge(Texts.Get("Import.TheWorkbookCompressesFarMoreThan"));
         return new XlsxXml(new BoundedXmlStream(entry.Open(), entry.Length));
     }
 

@@ -15,11 +15,11 @@ public static class XlsxTable
     {
         var workbookPath = package.Relationships("").Values.FirstOrDefault(r => r.Type.EndsWith(OfficeDocument, StringComparison.Ordinal)).Path ?? "xl/workbook.xml";
         if (!package.Has(workbookPath))
-            throw new ImportFileException(415, Lang.T("工作簿缺少 workbook 部件。", "The workbook has no workbook part."));
+            throw new ImportFileException(415, Texts.Get("Import.TheWorkbookHasNoWorkbookPart"));
         var parts = package.Relationships(workbookPath);
-        var sheetId = FirstSheetId(package, workbookPath) ?? throw new ImportFileException(400, Lang.T("工作簿中没有工作表。", "The workbook has no worksheet."));
+        var sheetId = FirstSheetId(package, workbookPath) ?? throw new ImportFileException(400, Texts.Get("Import.TheWorkbookHasNoWorksheet"));
         if (!parts.TryGetValue(sheetId, out var sheet) || !sheet.Type.EndsWith("/worksheet", StringComparison.Ordinal) || !package.Has(sheet.Path))
-            throw new ImportFileException(400, Lang.T("工作簿的第一个工作表不是普通工作表。", "The workbook's first sheet is not a worksheet."));
+            throw new ImportFileException(400, Texts.Get("Import.TheWorkbookSFirstSheetIs"));
         var shared = parts.Values.FirstOrDefault(p => p.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Path is { } sharedPath && package.Has(sharedPath)
             ? SharedStrings(package, sharedPath)
             : [];
@@ -81,7 +81,7 @@ public static class XlsxTable
             var text = xml.ReadItem().Text;
             characters += text.Length;
             if (strings.Count >= ImportLimits.MaxCells || characters > ImportLimits.MaxSharedStringChars)
-                throw ImportLimits.TooLarge("工作簿的共享字符串表过大。", "The workbook's shared-string table is larger than any candidate sheet needs.");
+                throw ImportLimits.TooLarge(Texts.Get("Import.TheWorkbookSSharedStringTable"));
             strings.Add(text);
         }
         return strings;
@@ -92,7 +92,7 @@ public static class XlsxTable
         if (attribute is null)
             return next;
         if (!int.TryParse(attribute, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number is < 1 or > ImportLimits.MaxRowNumber)
-            throw ImportLimits.Malformed("工作簿中有超出范围的行号。", $"A row number in the workbook is outside 1–{ImportLimits.MaxRowNumber:N0}.");
+            throw ImportLimits.Malformed(Texts.Get("Import.ARowNumberInTheWorkbook", ImportLimits.MaxRowNumber));
         return number;
     }
 
@@ -108,7 +108,7 @@ public static class XlsxTable
                 break;
             index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
             if (index > ImportLimits.MaxColumns)
-                throw ImportLimits.Malformed("单元格引用超出了最后一列 XFD。", "A cell reference is past column XFD, the last one a sheet can have.");
+                throw ImportLimits.Malformed(Texts.Get("Import.ACellReferenceIsPastColumn"));
         }
         return index == 0 ? null : index - 1;
     }

@@ -1,4 +1,5 @@
 using System.Xml;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Import;
 
@@ -30,7 +31,7 @@ public sealed class XlsxXml(Stream part) : IDisposable
         if (!reader.Read())
             return false;
         if (reader.Depth > ImportLimits.MaxXmlDepth)
-            throw ImportLimits.Malformed("工作簿的 XML 嵌套过深。", $"The workbook's XML nests deeper than {ImportLimits.MaxXmlDepth} levels.");
+            throw ImportLimits.Malformed(Texts.Get("Import.TheWorkbookSXMLNestsDeeper", ImportLimits.MaxXmlDepth));
         return true;
     }
 

@@ -20,14 +20,14 @@ public sealed class AnswerInputValidator : AbstractValidator<AnswerInput>
 {
     public AnswerInputValidator() =>
         RuleFor(a => a.Answer).Must(a => !string.IsNullOrWhiteSpace(a) && a.Trim().Length <= 1000)
-            .WithMessage(_ => Lang.T("请填写答复（最多1000字）", "Write an answer (at most 1000 characters)."));
+            .WithMessage(_ => Texts.Get("Inbox.WriteAnAnswerAtMost1000"));
 }
 
 public sealed class RefuseInputValidator : AbstractValidator<RefuseInput>
 {
     public RefuseInputValidator() =>
         RuleFor(a => a.Reason).Must(a => !string.IsNullOrWhiteSpace(a) && a.Trim().Length <= 1000)
-            .WithMessage(_ => Lang.T("拒绝时必须说明理由（最多1000字）", "A refusal needs a reason (at most 1000 characters)."));
+            .WithMessage(_ => Texts.Get("Inbox.ARefusalNeedsAReasonAt"));
 }
 
 /// <summary>
@@ -62,7 +62,7 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, CandidateOutbox ou
         if (CandidateRules.CheckPhone(request.NewPhone) is { } invalid)
             return Outcome.Conflict(invalid);
         if (await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.Phone == request.NewPhone && c.Id != candidate.Id, ct))
-            return Outcome.Conflict(Lang.T("新手机号已属于另一名考生，不能批准。", "The new mobile number belongs to another candidate; the change cannot be approved."));
+            return Outcome.Conflict(Texts.Get("Inbox.TheNewMobileNumberBelongsTo"));
 
         var old = candidate.Phone;
         candidate.ChangePhone(request.NewPhone);
@@ -78,7 +78,7 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, CandidateOutbox ou
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
-            return Outcome.Conflict(Lang.T("新手机号刚被其他考生占用。", "The new mobile number was just taken by another candidate."));
+            return Outcome.Conflict(Texts.Get("Inbox.TheNewMobileNumberWasJust"));
         }
         await documents.DiscardAsync(request, ct);
         return Outcome.Success(id);
@@ -113,5 +113,5 @@ public sealed class AnswerRequestsHandler(PortalDbContext db, CandidateOutbox ou
         db.Colleges.Where(c => c.Id == collegeId).Select(c => c.Name).FirstAsync(ct);
 
     private static Refusal AlreadyDecided(PhoneChangeRequest request) =>
-        Outcome.Conflict(Lang.T($"该申请已处理（{request.Status}）。", $"The request was already decided ({request.Status})."));
+        Outcome.Conflict(Texts.Get("Inbox.TheRequestWasAlreadyDecided", request.Status));
 }

@@ -3,6 +3,7 @@ using InterviewPortal.Web.Features.Candidates;
 using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 
 namespace InterviewPortal.Web.Features.Inbox;
@@ -34,10 +35,10 @@ public static class InboxApi
     private static async Task<IResult> Document(int id, string document, HttpContext http, PhoneChangeDocuments documents, CancellationToken ct)
     {
         if (!SupportingDocument.TryParse(document, out var kind))
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "The documents are idCard and admissionTicket.");
+            return TypedResults.Problem(statusCode: 404, title: Texts.Get("Inbox.NotFound"), detail: Texts.Get("Inbox.TheDocumentsAreIdCardAndAdmissionTicket"));
         if (await documents.ViewAsync(id, kind, http.TraceIdentifier, ct) is not { } scan)
-            return TypedResults.Problem(statusCode: 404, title: "Not found",
-                detail: "No such open request in your college, or its scans were deleted after the decision.");
+            return TypedResults.Problem(statusCode: 404, title: Texts.Get("Inbox.NotFound"),
+                detail: Texts.Get("Inbox.NoSuchOpenRequestInYour"));
         PhoneChangeDocuments.WriteHeaders(http.Response, scan);
         return TypedResults.File(scan.Content, PhoneChangeScan.ContentType);
     }

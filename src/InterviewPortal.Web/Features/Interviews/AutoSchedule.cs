@@ -6,6 +6,7 @@ using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Database;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 // Every refusal below refuses the whole batch.
@@ -27,24 +28,24 @@ public sealed class AutoScheduleValidator : AbstractValidator<AutoScheduleReques
     public AutoScheduleValidator()
     {
         RuleFor(r => r.CandidateIds).NotEmpty().When(r => r.MajorId is null)
-            .WithMessage("Give candidateIds or a majorId.");
+            .WithMessage(_ => Texts.Get("Interviews.GiveCandidateIdsOrAMajorId"));
         RuleFor(r => r.CandidateIds).Empty().When(r => r.MajorId is not null)
-            .WithMessage("Give candidateIds or a majorId, not both.");
+            .WithMessage(_ => Texts.Get("Interviews.GiveCandidateIdsOrAMajorIdNot"));
         RuleFor(r => r.CandidateIds!.Count).LessThanOrEqualTo(MaxCandidates).When(r => r.CandidateIds is not null)
-            .OverridePropertyName("candidateIds").WithMessage($"At most {MaxCandidates} candidates at once.");
+            .OverridePropertyName("candidateIds").WithMessage(_ => Texts.Get("Interviews.AtMostCandidatesAtOnce", MaxCandidates));
         RuleFor(r => r.CandidateIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(r => r.CandidateIds is not null)
-            .WithMessage("A candidate appears twice in candidateIds.");
+            .WithMessage(_ => Texts.Get("Interviews.ACandidateAppearsTwiceInCandidateIds"));
         RuleFor(r => r.CandidateIds).Must(ids => ids!.All(id => id > 0)).When(r => r.CandidateIds is not null)
-            .WithMessage("Every candidate id must be a positive number.");
+            .WithMessage(_ => Texts.Get("Interviews.EveryCandidateIdMustBeA"));
         RuleFor(r => r.MajorId).GreaterThan(0);
-        RuleFor(r => r.FirstStartsAt).NotEmpty().WithMessage("firstStartsAt is required.")
+        RuleFor(r => r.FirstStartsAt).NotEmpty().WithMessage(_ => Texts.Get("Interviews.FirstStartsAtIsRequired"))
             .Must(s => InterviewTimes.ParseOffset(s) is not null).When(r => !string.IsNullOrWhiteSpace(r.FirstStartsAt), ApplyConditionTo.CurrentValidator)
-            .WithMessage(InterviewTimes.OffsetMessage);
-        RuleFor(r => r.DurationMinutes).NotNull().WithMessage("durationMinutes is required.")
+            .WithMessage(_ => InterviewTimes.OffsetMessage);
+        RuleFor(r => r.DurationMinutes).NotNull().WithMessage(_ => Texts.Get("Interviews.DurationMinutesIsRequired"))
             .InclusiveBetween(1, InterviewTimes.MaxDurationMinutes)
-            .WithMessage($"durationMinutes must be between 1 and {InterviewTimes.MaxDurationMinutes}.");
-        RuleFor(r => r.BreakMinutes).InclusiveBetween(0, 240).WithMessage("breakMinutes must be between 0 and 240.");
-        RuleFor(r => r.Kind).Must(k => InterviewTimes.ParseKind(k) is not null).WithMessage(InterviewTimes.KindMessage);
+            .WithMessage(_ => Texts.Get("Interviews.DurationMinutesMustBeBetween1And", InterviewTimes.MaxDurationMinutes));
+        RuleFor(r => r.BreakMinutes).InclusiveBetween(0, 240).WithMessage(_ => Texts.Get("Interviews.BreakMinutesMustBeBetween0And"));
+        RuleFor(r => r.Kind).Must(k => InterviewTimes.ParseKind(k) is not null).WithMessage(_ => InterviewTimes.KindMessage);
     }
 }
 
@@ -74,7 +75,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         if (!DailyWindows.TryParse(settings, out var windows, out _))
             return Fail.Conflict($"The daily windows setting “{settings}” cannot be read; an administrator must correct it.");
         if (!windows.Fits(request.DurationMinutes!.Value))
-            return Fail.Invalid("durationMinutes", $"{request.DurationMinutes} minutes do not fit in any daily window ({windows}).");
+            return Fail.Invalid("durationMinutes", Texts.Get("Interviews.MinutesDoNotFitInAny", request.DurationMinutes, windows));
 
         // A dry run takes no lock: it writes nothing, and the booking that follows checks everything again under the lock.
         await using var tx = run.DryRun ? null : await guard.LockAsync(ct);

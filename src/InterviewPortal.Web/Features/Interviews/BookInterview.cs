@@ -3,6 +3,7 @@ using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Interviews;
@@ -15,10 +16,10 @@ public sealed class BookInterviewHandler(PortalDbContext db, SlotGuard guard, Pr
         await using var tx = await guard.LockAsync(ct);
         var candidate = await db.Candidates.FirstOrDefaultAsync(c => c.Id == request.CandidateId, ct);
         if (candidate is null)
-            return Outcome.NotFound($"Candidate {request.CandidateId} was not found.");
+            return Outcome.NotFound(Texts.Get("Interviews.CandidateWasNotFound", request.CandidateId));
         var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == request.RoomId, ct);
         if (room is null)
-            return Outcome.NotFound($"Exam room {request.RoomId} was not found.");
+            return Outcome.NotFound(Texts.Get("Interviews.ExamRoomWasNotFound", request.RoomId));
         if (room.CollegeId != candidate.CollegeId)
             return Outcome.Conflict(
                 $"Exam room “{room.Name}” belongs to another college than candidate {candidate.Id}; book a room of the candidate's college.");

@@ -2,6 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Interviews;
@@ -15,9 +16,9 @@ public sealed class CancelInterviewHandler(PortalDbContext db, PreExamNoticePlan
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interview is null)
-            return Outcome.NotFound($"Interview {id} was not found.");
+            return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", id));
         if (reason is { Length: > 500 })
-            return Outcome.Invalid("reason", "reason must be at most 500 characters.");
+            return Outcome.Invalid("reason", Texts.Get("Rooms.ReasonMustBeAtMost500"));
         try
         {
             interview.Cancel(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using InterviewPortal.Data.Interviews;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Time;
 
 namespace InterviewPortal.Web.Features.Interviews;
@@ -41,8 +42,8 @@ public static partial class InterviewTimes
         : Enum.TryParse<InterviewKind>(text.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _) ? kind
         : null;
 
-    public const string OffsetMessage = "Give the start as ISO 8601 with an offset, e.g. 2027-03-20T09:00:00+08:00.";
-    public const string KindMessage = "kind must be Exam or Rehearsal.";
+    public static string OffsetMessage => Texts.Get("Interviews.GiveTheStartAsISO8601");
+    public static string KindMessage => Texts.Get("Interviews.KindMustBeExamOrRehearsal");
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex IsoWithOffset();
@@ -52,14 +53,14 @@ public sealed class InterviewRequestValidator : AbstractValidator<InterviewReque
 {
     public InterviewRequestValidator()
     {
-        RuleFor(r => r.CandidateId).NotNull().WithMessage("candidateId is required.").GreaterThan(0);
-        RuleFor(r => r.RoomId).NotNull().WithMessage("roomId is required.").GreaterThan(0);
-        RuleFor(r => r.StartsAt).NotEmpty().WithMessage("startsAt is required.")
+        RuleFor(r => r.CandidateId).NotNull().WithMessage(_ => Texts.Get("Interviews.CandidateIdIsRequired")).GreaterThan(0);
+        RuleFor(r => r.RoomId).NotNull().WithMessage(_ => Texts.Get("Interviews.RoomIdIsRequired")).GreaterThan(0);
+        RuleFor(r => r.StartsAt).NotEmpty().WithMessage(_ => Texts.Get("Interviews.StartsAtIsRequired"))
             .Must(s => InterviewTimes.ParseOffset(s) is not null).When(r => !string.IsNullOrWhiteSpace(r.StartsAt), ApplyConditionTo.CurrentValidator)
-            .WithMessage(InterviewTimes.OffsetMessage);
-        RuleFor(r => r.DurationMinutes).NotNull().WithMessage("durationMinutes is required.")
+            .WithMessage(_ => InterviewTimes.OffsetMessage);
+        RuleFor(r => r.DurationMinutes).NotNull().WithMessage(_ => Texts.Get("Interviews.DurationMinutesIsRequired"))
             .InclusiveBetween(1, InterviewTimes.MaxDurationMinutes)
-            .WithMessage($"durationMinutes must be between 1 and {InterviewTimes.MaxDurationMinutes}.");
-        RuleFor(r => r.Kind).Must(k => InterviewTimes.ParseKind(k) is not null).WithMessage(InterviewTimes.KindMessage);
+            .WithMessage(_ => Texts.Get("Interviews.DurationMinutesMustBeBetween1And", InterviewTimes.MaxDurationMinutes));
+        RuleFor(r => r.Kind).Must(k => InterviewTimes.ParseKind(k) is not null).WithMessage(_ => InterviewTimes.KindMessage);
     }
 }

@@ -1,6 +1,7 @@
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 
 namespace InterviewPortal.Web.Features.Interviews;
@@ -36,12 +37,12 @@ public static class InterviewsApi
         var paging = PageRequest.From(page, pageSize, out var errors);
         var day = InterviewListQuery.ParseDate(date, "date", errors);
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "One or more fields are invalid.");
+            return TypedResults.ValidationProblem(errors, title: Texts.Get("Exports.OneOrMoreFieldsAreInvalid"));
         return TypedResults.Ok(await handler.HandleAsync(new InterviewListQuery(roomId, day, status), paging, ct));
     }
 
     private static async Task<IResult> Get(int id, ListInterviewsHandler handler, CancellationToken ct) =>
-        await handler.GetAsync(id, ct) is { } item ? TypedResults.Ok(item) : TypedResults.Problem(title: "Not found.", statusCode: 404);
+        await handler.GetAsync(id, ct) is { } item ? TypedResults.Ok(item) : TypedResults.Problem(title: Texts.Get("Exports.NotFound"), statusCode: 404);
 
     private static async Task<IResult> Book(InterviewRequest request, BookInterviewHandler handler, CancellationToken ct) =>
         (await handler.HandleAsync(request, ct)).ToResult(i => TypedResults.Created($"/api/v1/interviews/{i.Id}", i));

@@ -3,6 +3,7 @@ using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Interviews;
@@ -15,13 +16,13 @@ public sealed class RescheduleInterviewHandler(PortalDbContext db, SlotGuard gua
         await using var tx = await guard.LockAsync(ct);
         var interview = await db.Interviews.Include(i => i.Candidate).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (interview is null)
-            return Outcome.NotFound($"Interview {id} was not found.");
+            return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", id));
         if (request.CandidateId != interview.CandidateId)
             return Outcome.Invalid("candidateId",
                 $"Interview {id} belongs to candidate {interview.CandidateId}; cancel it and book the other candidate instead.");
         var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == request.RoomId, ct);
         if (room is null)
-            return Outcome.NotFound($"Exam room {request.RoomId} was not found.");
+            return Outcome.NotFound(Texts.Get("Interviews.ExamRoomWasNotFound", request.RoomId));
         if (room.CollegeId != interview.Candidate.CollegeId)
             return Outcome.Conflict(
                 $"Exam room “{room.Name}” belongs to another college than candidate {interview.CandidateId}.");

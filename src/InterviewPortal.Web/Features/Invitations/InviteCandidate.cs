@@ -6,6 +6,7 @@ using InterviewPortal.Web.Features.Pledges;
 using InterviewPortal.Web.Features.Shared;
 using Hangfire;
 using InterviewPortal.Web.Infrastructure.Jobs;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Invitations;
@@ -24,7 +25,7 @@ public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobCli
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
-            return Outcome.NotFound($"Interview {interviewId} was not found.");
+            return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", interviewId));
         if (await PledgeGate.RefusalAsync(db, interview.CandidateId, ct) is { } unconfirmed)
             return unconfirmed;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,7 +46,7 @@ public sealed class InviteCandidateHandler(PortalDbContext db, IBackgroundJobCli
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome.Conflict($"Interview {interviewId} was changed by someone else meanwhile; look again and retry.");
+            return Outcome.Conflict(Texts.Get("Invitations.InterviewWasChangedBySomeoneElse", interviewId));
         }
         jobs.Enqueue<SendInvitationJob>(options.Queue, j => j.RunAsync(invitation.Id, CancellationToken.None));
         // The consoles and the college view follow the move live, like every other exam-day move.
@@ -61,10 +62,10 @@ public sealed class RetryInvitationHandler(PortalDbContext db, IBackgroundJobCli
     {
         var invitation = await db.MeetingInvitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.InterviewId == interviewId, ct);
         if (invitation is null)
-            return Outcome.NotFound($"Invitation {invitationId} of interview {interviewId} was not found.");
+            return Outcome.NotFound(Texts.Get("Invitations.InvitationOfInterviewWasNotFound", interviewId, invitationId));
         if (invitation.Status != InvitationStatus.Failed
             && !SendInvitationJob.Abandoned(invitation.Status, invitation.ClaimedAt, clock.GetUtcNow().UtcDateTime))
-            return Outcome.Conflict($"Invitation {invitationId} is {invitation.Status}; only a failed invitation can be retried.");
+            return Outcome.Conflict(Texts.Get("Invitations.InvitationIsOnlyAFailedInvitation", invitationId, invitation.Status));
         invitation.Status = InvitationStatus.Pending;
         invitation.ClaimedAt = null;
         invitation.Attempts = 0;

@@ -2,6 +2,7 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Requests;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Me;
@@ -11,8 +12,8 @@ public sealed record AssignmentReportRequest(string? Message);
 public sealed class AssignmentReportValidator : AbstractValidator<AssignmentReportRequest>
 {
     public AssignmentReportValidator() =>
-        RuleFor(r => r.Message).NotEmpty().WithMessage("请说明哪里不对 / Say what is wrong.")
-            .MaximumLength(1000).WithMessage("最多 1000 字 / At most 1000 characters.");
+        RuleFor(r => r.Message).NotEmpty().WithMessage(_ => Texts.Get("Me.SayWhatIsWrong"))
+            .MaximumLength(1000).WithMessage(_ => Texts.Get("Me.AtMost1000Characters"));
 }
 
 public sealed record AssignmentReportView(int Id, string Message, RequestStatus Status, DateTime CreatedAt, string? Answer, DateTime? AnsweredAt);

@@ -15,57 +15,57 @@ public static class InterviewWords
 {
     public static string Stage(InterviewStatus status) => status switch
     {
-        InterviewStatus.Scheduled => Lang.T("已排期", "Scheduled"),
-        InterviewStatus.Notified => Lang.T("已通知", "Notified"),
-        InterviewStatus.IdSubmitted => Lang.T("待核验", "ID sent"),
-        InterviewStatus.IdVerified => Lang.T("已核验", "ID verified"),
-        InterviewStatus.IdRejected => Lang.T("核验未过", "ID rejected"),
-        InterviewStatus.Invited => Lang.T("已邀请", "Invited"),
-        InterviewStatus.InProgress => Lang.T("面试中", "In progress"),
-        InterviewStatus.Completed => Lang.T("已完成", "Completed"),
-        InterviewStatus.Absent => Lang.T("缺考", "Absent"),
-        InterviewStatus.Interrupted => Lang.T("已中断", "Interrupted"),
-        InterviewStatus.Ended => Lang.T("已结束", "Ended"),
-        InterviewStatus.Cancelled => Lang.T("已取消", "Cancelled"),
+        InterviewStatus.Scheduled => Texts.Get("InterviewStatus.Scheduled"),
+        InterviewStatus.Notified => Texts.Get("InterviewStatus.Notified"),
+        InterviewStatus.IdSubmitted => Texts.Get("InterviewStatus.IdSubmitted"),
+        InterviewStatus.IdVerified => Texts.Get("InterviewStatus.IdVerified"),
+        InterviewStatus.IdRejected => Texts.Get("InterviewStatus.IdRejected"),
+        InterviewStatus.Invited => Texts.Get("InterviewStatus.Invited"),
+        InterviewStatus.InProgress => Texts.Get("InterviewStatus.InProgress"),
+        InterviewStatus.Completed => Texts.Get("InterviewStatus.Completed"),
+        InterviewStatus.Absent => Texts.Get("InterviewStatus.Absent"),
+        InterviewStatus.Interrupted => Texts.Get("InterviewStatus.Interrupted"),
+        InterviewStatus.Ended => Texts.Get("InterviewStatus.Ended"),
+        InterviewStatus.Cancelled => Texts.Get("InterviewStatus.Cancelled"),
         _ => status.ToString(),
     };
 
     public static string Verification(VerificationStatus status) => status switch
     {
-        VerificationStatus.Pending => Lang.T("待审核", "Pending"),
-        VerificationStatus.Approved => Lang.T("已通过", "Approved"),
-        VerificationStatus.Rejected => Lang.T("已驳回", "Rejected"),
-        VerificationStatus.RetakeRequested => Lang.T("需重拍", "Retake asked"),
-        VerificationStatus.Superseded => Lang.T("已替换", "Replaced"),
+        VerificationStatus.Pending => Texts.Get("VerificationStatus.Pending"),
+        VerificationStatus.Approved => Texts.Get("VerificationStatus.Approved"),
+        VerificationStatus.Rejected => Texts.Get("VerificationStatus.Rejected"),
+        VerificationStatus.RetakeRequested => Texts.Get("VerificationStatus.RetakeRequested"),
+        VerificationStatus.Superseded => Texts.Get("VerificationStatus.Superseded"),
         _ => status.ToString(),
     };
 
     public static string Status(InterviewStatus status) => status switch
     {
-        InterviewStatus.Scheduled => Lang.T("已安排", "Scheduled"),
-        InterviewStatus.Notified => Lang.T("请上传身份证照片", "Upload your ID photo now"),
-        InterviewStatus.IdSubmitted => Lang.T("照片已提交，等待审核", "Photo sent, waiting for review"),
-        InterviewStatus.IdVerified => Lang.T("身份已核验，等待邀请", "Identity verified, wait for the invitation"),
-        InterviewStatus.IdRejected => Lang.T("照片未通过，请重拍", "Photo not accepted, please retake"),
-        InterviewStatus.Invited => Lang.T("已邀请入会", "Invited to the meeting"),
-        InterviewStatus.InProgress => Lang.T("面试进行中", "Interview in progress"),
-        InterviewStatus.Completed => Lang.T("面试已完成", "Interview completed"),
-        InterviewStatus.Absent => Lang.T("缺考", "Absent"),
-        InterviewStatus.Interrupted => Lang.T("连接中断，请等待重新邀请", "Interrupted, wait to be invited again"),
-        InterviewStatus.Ended => Lang.T("已结束", "Ended"),
-        InterviewStatus.Cancelled => Lang.T("已取消", "Cancelled"),
+        InterviewStatus.Scheduled => Texts.Get("InterviewStatus.Scheduled.ForCandidate"),
+        InterviewStatus.Notified => Texts.Get("InterviewStatus.Notified.ForCandidate"),
+        InterviewStatus.IdSubmitted => Texts.Get("InterviewStatus.IdSubmitted.ForCandidate"),
+        InterviewStatus.IdVerified => Texts.Get("InterviewStatus.IdVerified.ForCandidate"),
+        InterviewStatus.IdRejected => Texts.Get("InterviewStatus.IdRejected.ForCandidate"),
+        InterviewStatus.Invited => Texts.Get("InterviewStatus.Invited.ForCandidate"),
+        InterviewStatus.InProgress => Texts.Get("InterviewStatus.InProgress.ForCandidate"),
+        InterviewStatus.Completed => Texts.Get("InterviewStatus.Completed.ForCandidate"),
+        InterviewStatus.Absent => Texts.Get("InterviewStatus.Absent.ForCandidate"),
+        InterviewStatus.Interrupted => Texts.Get("InterviewStatus.Interrupted.ForCandidate"),
+        InterviewStatus.Ended => Texts.Get("InterviewStatus.Ended.ForCandidate"),
+        InterviewStatus.Cancelled => Texts.Get("InterviewStatus.Cancelled.ForCandidate"),
         _ => status.ToString(),
     };
 
     public static string Kind(InterviewKind kind) =>
-        kind == InterviewKind.Rehearsal ? Lang.T("演练（不计成绩）", "Rehearsal (not graded)") : Lang.T("正式复试", "Interview (exam)");
+        kind == InterviewKind.Rehearsal ? Texts.Get("InterviewKind.Rehearsal") : Texts.Get("InterviewKind.Exam");
 
     public static string Request(RequestStatus status) => status switch
     {
-        RequestStatus.Open => Lang.T("待处理", "Open"),
-        RequestStatus.Answered => Lang.T("已答复", "Answered"),
-        RequestStatus.Approved => Lang.T("已同意", "Approved"),
-        RequestStatus.Refused => Lang.T("未同意", "Refused"),
+        RequestStatus.Open => Texts.Get("RequestStatus.Open"),
+        RequestStatus.Answered => Texts.Get("RequestStatus.Answered"),
+        RequestStatus.Approved => Texts.Get("RequestStatus.Approved"),
+        RequestStatus.Refused => Texts.Get("RequestStatus.Refused"),
         _ => status.ToString(),
     };
 
@@ -74,9 +74,9 @@ public static class InterviewWords
 
     public static string Role(string? role) => role switch
     {
-        StaffRoles.Secretary => Lang.T("学院秘书", "Secretary"),
-        StaffRoles.Assistant => Lang.T("考试助理", "Assistant"),
-        StaffRoles.Admin => Lang.T("管理员", "Admin"),
+        StaffRoles.Secretary => Texts.Get("StaffRole.Secretary"),
+        StaffRoles.Assistant => Texts.Get("StaffRole.Assistant"),
+        StaffRoles.Admin => Texts.Get("StaffRole.Admin"),
         _ => role ?? "",
     };
 }

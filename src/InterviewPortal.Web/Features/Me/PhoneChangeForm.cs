@@ -1,4 +1,5 @@
 using InterviewPortal.Web.Infrastructure.Files;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InterviewPortal.Web.Features.Me;
@@ -16,16 +17,16 @@ public static class PhoneChangeForm
             return (null, refusal switch
             {
                 UploadRefusal.TooLarge => TooLarge(),
-                UploadRefusal.NotMultipart => TypedResults.Problem(statusCode: 415, title: "Unsupported media type.",
-                    detail: "Send multipart/form-data with newPhone, reason, idCard and admissionTicket."),
-                _ => TypedResults.Problem(statusCode: 400, title: "The form could not be read."),
+                UploadRefusal.NotMultipart => TypedResults.Problem(statusCode: 415, title: Texts.Get("Me.UnsupportedMediaType"),
+                    detail: Texts.Get("Me.SendMultipartFormDataWithNewPhone")),
+                _ => TypedResults.Problem(statusCode: 400, title: Texts.Get("Me.TheFormCouldNotBeRead")),
             });
         return (new PhoneChangeInput(Field(form!, "newPhone"), Field(form!, "reason"),
             UploadedFile.From(form!.Files.GetFile("idCard")), UploadedFile.From(form!.Files.GetFile("admissionTicket"))), null);
     }
 
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: 413, title: "A file is too large.",
-        detail: $"Each scan is at most {SupportingDocument.MaxBytes / (1024 * 1024)} MB; the whole request at most {SupportingDocument.MaxRequestBytes / (1024 * 1024)} MB.");
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: 413, title: Texts.Get("Me.AFileIsTooLarge"),
+        detail: Texts.Get("Me.EachScanIsAtMostMB", SupportingDocument.MaxBytes / (1024 * 1024), SupportingDocument.MaxRequestBytes / (1024 * 1024)));
 
     private static string? Field(IFormCollection form, string name) =>
         form.TryGetValue(name, out var value) ? value.ToString() : null;

@@ -29,12 +29,12 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         var kinds = new List<OutcomeKind>();
         var newPhone = MobilePhone.Normalize(input.NewPhone);
         if (!MobilePhone.IsValid(newPhone))
-            Add(errors, kinds, "newPhone", "请输入 11 位中国大陆手机号 / Enter an 11-digit mainland mobile number.", OutcomeKind.Invalid);
+            Add(errors, kinds, "newPhone", Texts.Get("CandidateAuth.EnterAn11DigitMainlandMobile"), OutcomeKind.Invalid);
         var reason = input.Reason?.Trim() ?? "";
         if (reason.Length == 0)
-            Add(errors, kinds, "reason", "请说明更换原因 / Give the reason for the change.", OutcomeKind.Invalid);
+            Add(errors, kinds, "reason", Texts.Get("Me.GiveTheReasonForTheChange"), OutcomeKind.Invalid);
         else if (reason.Length > 1000)
-            Add(errors, kinds, "reason", "最多 1000 字 / At most 1000 characters.", OutcomeKind.Invalid);
+            Add(errors, kinds, "reason", Texts.Get("Me.AtMost1000Characters"), OutcomeKind.Invalid);
         CheckFile(input.IdCard, "idCard", errors, kinds);
         CheckFile(input.AdmissionTicket, "admissionTicket", errors, kinds);
 
@@ -43,7 +43,7 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         if (me is null)
             throw new InvalidOperationException("The signed-in candidate no longer exists.");
         if (errors.Count == 0 && newPhone == me.Phone)
-            Add(errors, kinds, "newPhone", "新号码与当前号码相同 / The new number is the number you already have.", OutcomeKind.Invalid);
+            Add(errors, kinds, "newPhone", Texts.Get("Me.TheNewNumberIsTheNumber"), OutcomeKind.Invalid);
         if (errors.Count == 0 && await RefusalAsync(candidateId, ct) is { } early)
             return early; // before any image is decoded
         var idCard = errors.Count == 0 ? await ScanAsync(input.IdCard!, "idCard", errors, kinds, ct) : null;
@@ -102,12 +102,10 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
         var mine = db.PhoneChangeRequests.Where(r => r.CandidateId == candidateId);
         if (await mine.AnyAsync(r => r.Status == RequestStatus.Open, ct))
-            return Refuse(OutcomeKind.Conflict, Lang.T("您已有一个待处理的更换手机号申请，请等待学院秘书处理后再提交。",
-                "You already have a phone-change request waiting for the college secretary; wait for the decision before filing another."));
+            return Refuse(OutcomeKind.Conflict, Texts.Get("Me.YouAlreadyHaveAPhoneChange"));
         var perDay = limits.Value.PhoneChangeRequestsPerDay;
         if (await mine.CountAsync(r => r.CreatedAt >= since, ct) >= perDay)
-            return Refuse(OutcomeKind.TooMany, Lang.T($"24 小时内最多提交 {perDay} 次更换手机号申请，请明天再试或联系学院秘书。",
-                $"At most {perDay} phone-change requests can be filed in 24 hours; try again tomorrow or contact the college secretary."));
+            return Refuse(OutcomeKind.TooMany, Texts.Get("Me.AtMostPhoneChangeRequestsCan", perDay));
         return null;
     }
 
@@ -118,7 +116,7 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         if (file is null || file.Length == 0)
             Add(errors, kinds, field, "请选择文件（JPEG 或 PNG）/ Choose a file (JPEG or PNG).", OutcomeKind.Invalid);
         else if (file.Length > SupportingDocument.MaxBytes)
-            Add(errors, kinds, field, "文件不能超过 8 MB / The file must be 8 MB or smaller.", OutcomeKind.TooLarge);
+            Add(errors, kinds, field, Texts.Get("Me.TheFileMustBe8MB"), OutcomeKind.TooLarge);
     }
 
     /// <summary>The scan re-encoded as a fresh JPEG, or null with the field's error.</summary>
@@ -131,8 +129,8 @@ public sealed partial class RequestPhoneChangeHandler(PortalDbContext db, Protec
         if (scan.Jpeg is not null)
             return scan.Jpeg;
         var message = scan.Kind == OutcomeKind.UnsupportedMediaType
-            ? Lang.T("只接受 JPEG 或 PNG 图片（请拍照或截图后上传）", "Only a JPEG or PNG image is accepted (take a photo or a screenshot of the document).")
-            : Lang.T("图片无法使用：", "The image cannot be used: ") + scan.Error;
+            ? Texts.Get("Me.OnlyAJPEGOrPNGImage")
+            : Texts.Get("Me.TheImageCannotBeUsed") + scan.Error;
         Add(errors, kinds, field, message, scan.Kind);
         return null;
     }

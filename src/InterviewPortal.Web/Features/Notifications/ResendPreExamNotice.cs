@@ -2,6 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Notifications;
@@ -19,9 +20,9 @@ public sealed class ResendPreExamNoticeHandler(PortalDbContext db, CandidateOutb
     {
         var interview = await db.Interviews.Include(i => i.Candidate).FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
-            return Outcome.NotFound($"Interview {interviewId} was not found.");
+            return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", interviewId));
         if (interview.Status == InterviewStatus.Cancelled || interview.IsOver)
-            return Outcome.Conflict($"Interview {interviewId} is {interview.Status}: there is nothing to notify.");
+            return Outcome.Conflict(Texts.Get("Notifications.InterviewIsThereIsNothingTo", interviewId, interview.Status));
         var now = clock.GetUtcNow().UtcDateTime;
         var notice = outbox.Stage(new StagedMessage(NoticeTemplates.PreExam, NoticeTemplates.ResendKey(interview.Id), interview.CandidateId,
             interview.Candidate.Phone, now) { InterviewId = interview.Id });

@@ -16,7 +16,7 @@ public sealed record ConfirmPledgeRequest(int? Version);
 public sealed class ConfirmPledgeValidator : AbstractValidator<ConfirmPledgeRequest>
 {
     public ConfirmPledgeValidator() =>
-        RuleFor(r => r.Version).NotNull().WithMessage("Say which pledge version you confirm.").GreaterThan(0);
+        RuleFor(r => r.Version).NotNull().WithMessage(_ => Texts.Get("Pledges.SayWhichPledgeVersionYouConfirm")).GreaterThan(0);
 }
 
 /// <summary>Shows a candidate the pledge in force and records their confirmation (who, which version, when, from where).</summary>
@@ -39,10 +39,10 @@ public sealed class CandidatePledgeHandler(PortalDbContext db, TimeProvider cloc
     {
         var current = await CurrentAsync(ct);
         if (current is null)
-            return Outcome.Conflict("No integrity pledge has been published yet.");
+            return Outcome.Conflict(Texts.Get("Pledges.NoIntegrityPledgeHasBeenPublished"));
         // A candidate who read an older text has not agreed to the rules in force.
         if (version != current.Version)
-            return Outcome.Conflict($"Version {version} is not the pledge in force (version {current.Version}); read the current version and confirm that one.");
+            return Outcome.Conflict(Texts.Get("Pledges.VersionIsNotThePledgeIn", version, current.Version));
 
         var existing = await GetAsync(candidateId, ct);
         if (existing?.ConfirmedAt is not null)
@@ -74,6 +74,6 @@ public sealed class CandidatePledgeHandler(PortalDbContext db, TimeProvider cloc
         db.PledgeVersions.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
 
     private static MyPledge ToPledge(PledgeVersion version, DateTime? confirmedAt) =>
-        new(version.Version, Lang.T(version.TextZh, version.TextEn), version.TextZh, version.TextEn,
+        new(version.Version, Lang.Pick(version.TextZh, version.TextEn), version.TextZh, version.TextEn,
             confirmedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
 }

@@ -1,5 +1,6 @@
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Pledges;
@@ -17,6 +18,6 @@ public static class PledgeGate
         if (current is null)
             return null;
         var confirmed = await db.PledgeConfirmations.AnyAsync(c => c.CandidateId == candidateId && c.Version == current, ct);
-        return confirmed ? null : Outcome.Conflict($"The candidate has not confirmed the integrity pledge (version {current}) yet.");
+        return confirmed ? null : Outcome.Conflict(Texts.Get("Pledges.TheCandidateHasNotConfirmedThe", current));
     }
 }

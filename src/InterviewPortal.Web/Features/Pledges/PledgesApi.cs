@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -49,7 +50,7 @@ public static class PledgesApi
         RemindPledgeRequest request, RemindPledgeHandler handler, CancellationToken ct) =>
         await handler.HandleAsync(request, ct) is { } result
             ? TypedResults.Ok(result)
-            : TypedResults.Problem(title: "Conflict", detail: "No integrity pledge has been published yet: there is nothing to remind of.", statusCode: 409);
+            : TypedResults.Problem(title: Texts.Get("Pledges.Conflict"), detail: Texts.Get("Pledges.NoIntegrityPledgeHasBeenPublished2"), statusCode: 409);
 
     private static async Task<Results<Ok<MyPledge>, ProblemHttpResult>> GetMine(ClaimsPrincipal user, CandidatePledgeHandler handler, CancellationToken ct)
     {
@@ -57,7 +58,7 @@ public static class PledgesApi
             return Forbidden();
         return await handler.GetAsync(candidateId, ct) is { } pledge
             ? TypedResults.Ok(pledge)
-            : TypedResults.Problem(title: "Not found", detail: "No integrity pledge has been published yet.", statusCode: 404);
+            : TypedResults.Problem(title: Texts.Get("Inbox.NotFound"), detail: Texts.Get("Pledges.NoIntegrityPledgeHasBeenPublished"), statusCode: 404);
     }
 
     private static async Task<IResult> ConfirmMine(
@@ -72,5 +73,5 @@ public static class PledgesApi
         int.TryParse(user.FindFirstValue(PortalClaims.CandidateId), out var id) ? id : null;
 
     private static ProblemHttpResult Forbidden() =>
-        TypedResults.Problem(title: "Forbidden", detail: "This is for a signed-in candidate.", statusCode: 403);
+        TypedResults.Problem(title: Texts.Get("Pledges.Forbidden"), detail: Texts.Get("Pledges.ThisIsForASignedIn"), statusCode: 403);
 }

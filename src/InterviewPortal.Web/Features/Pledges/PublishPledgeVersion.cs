@@ -2,6 +2,7 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Pledges;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Pledges;
@@ -14,9 +15,9 @@ public sealed class PublishPledgeValidator : AbstractValidator<PublishPledgeRequ
 
     public PublishPledgeValidator()
     {
-        RuleFor(r => r.TextZh).NotEmpty().WithMessage("The Chinese text of the pledge is required.")
+        RuleFor(r => r.TextZh).NotEmpty().WithMessage(_ => Texts.Get("Pledges.TheChineseTextOfThePledge"))
             .MaximumLength(MaxLength);
-        RuleFor(r => r.TextEn).NotEmpty().WithMessage("The English text of the pledge is required.")
+        RuleFor(r => r.TextEn).NotEmpty().WithMessage(_ => Texts.Get("Pledges.TheEnglishTextOfThePledge"))
             .MaximumLength(MaxLength);
     }
 }

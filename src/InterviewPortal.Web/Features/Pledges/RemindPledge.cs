@@ -2,6 +2,7 @@ using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Notifications;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Pledges;
@@ -16,7 +17,7 @@ public sealed class RemindPledgeValidator : AbstractValidator<RemindPledgeReques
     public RemindPledgeValidator()
     {
         RuleFor(r => r.CandidateIds).Must(ids => ids is null || ids.Count <= MaxCandidates)
-            .WithMessage($"Remind at most {MaxCandidates} candidates at once.");
+            .WithMessage(_ => Texts.Get("Pledges.RemindAtMostCandidatesAtOnce", MaxCandidates));
         RuleForEach(r => r.CandidateIds).GreaterThan(0);
     }
 }

@@ -3,6 +3,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Rehearsals;
@@ -16,7 +17,7 @@ public sealed class RehearsalOutcomeValidator : AbstractValidator<RehearsalOutco
     public RehearsalOutcomeValidator()
     {
         RuleFor(r => r.Outcome).NotNull()
-            .WithMessage("Choose the outcome: Passed, DevicesFailed, NetworkFailed or DevicesAndNetworkFailed.").IsInEnum();
+            .WithMessage(_ => Texts.Get("Rehearsals.ChooseTheOutcomePassedDevicesFailedNetworkFailed")).IsInEnum();
         RuleFor(r => r.Note).MaximumLength(MaxNote);
     }
 }
@@ -31,7 +32,7 @@ public sealed class RecordRehearsalOutcomeHandler(PortalDbContext db)
         // Scoped: an assistant finds only the interviews of the rooms they staff.
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
-            return Outcome.NotFound($"No interview {interviewId} in your rooms.");
+            return Outcome.NotFound(Texts.Get("Rehearsals.NoInterviewInYourRooms", interviewId));
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         try
         {

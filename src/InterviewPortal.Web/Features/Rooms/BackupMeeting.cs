@@ -2,6 +2,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Rooms;
 using InterviewPortal.Web.Features.Invitations;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Meetings;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,7 +55,7 @@ public sealed class BackupMeeting(PortalDbContext db, MeetingPlatforms platforms
             if (claimed)
                 return await CreateAsync(session, roomName, now, ct);
             if (clock.GetUtcNow() > deadline)
-                return Outcome.Conflict("The backup meeting is still being created by someone else; try again in a moment.");
+                return Outcome.Conflict(Texts.Get("Rooms.TheBackupMeetingIsStillBeing"));
             await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
             session = await FindAsync(session.ExamRoomId, session.SessionDate, ct) ?? session;
         }
@@ -79,9 +80,9 @@ public sealed class BackupMeeting(PortalDbContext db, MeetingPlatforms platforms
             var name = platforms.NameOf(MeetingPlatform.Backup);
             return e switch
             {
-                MeetingPlatformException { Rationed: true } p => Outcome.Conflict($"{name} refuses to create more meetings for now (code {p.Code}); wait before trying again."),
-                MeetingPlatformException p => Outcome.Conflict($"{name} could not create the meeting (code {p.Code}): {p.Message}"),
-                _ => Outcome.Conflict($"{name} did not answer: {e.Message}"),
+                MeetingPlatformException { Rationed: true } p => Outcome.Conflict(Texts.Get("Rooms.RefusesToCreateMoreMeetingsFor", name, p.Code)),
+                MeetingPlatformException p => Outcome.Conflict(Texts.Get("Rooms.CouldNotCreateTheMeetingCode", name, p.Code, p.Message)),
+                _ => Outcome.Conflict(Texts.Get("Rooms.DidNotAnswer", name, e.Message)),
             };
         }
         await db.RoomMeetings.IgnoreQueryFilters().Where(m => m.Id == session.Id).ExecuteUpdateAsync(s => s

@@ -1,6 +1,7 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Rooms;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Rooms;
@@ -12,10 +13,10 @@ public sealed class DeleteRoomHandler(PortalDbContext db)
     {
         var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (room is null)
-            return Outcome.NotFound($"Exam room {id} was not found.");
+            return Outcome.NotFound(Texts.Get("Interviews.ExamRoomWasNotFound", id));
         var count = await db.Interviews.IgnoreQueryFilters().CountAsync(i => i.ExamRoomId == id, ct);
         if (count > 0)
-            return Outcome.Conflict($"Exam room “{room.Name}” has {count} interviews; cancel or move them first — a room with interviews is kept.");
+            return Outcome.Conflict(Texts.Get("Rooms.ExamRoomHasInterviewsCancelOr", room.Name, count));
         db.ExamRooms.Remove(room);
         Audit.AuditTrail.Record(db, "room.delete", nameof(ExamRoom), id, room.Name);
         await db.SaveChangesAsync(ct);

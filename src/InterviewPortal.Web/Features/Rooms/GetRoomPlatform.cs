@@ -1,6 +1,7 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Rooms;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Meetings;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class GetRoomPlatformHandler(PortalDbContext db, MeetingPlatforms 
     public async Task<Outcome<RoomSessionView>> HandleAsync(int roomId, CancellationToken ct)
     {
         if (!await db.ExamRooms.AnyAsync(r => r.Id == roomId, ct))
-            return Outcome.NotFound($"Room {roomId} was not found.");
+            return Outcome.NotFound(Texts.Get("Rooms.RoomWasNotFound", roomId));
         var session = await SessionAsync(roomId, ct);
         var where = session is null ? new RoomPlatform(MeetingPlatforms.PrimaryName, null, null) : views.ViewOf(session);
         var failed = session?.ConsecutiveFailures ?? 0;
@@ -33,11 +34,11 @@ public sealed class GetRoomPlatformHandler(PortalDbContext db, MeetingPlatforms 
     public async Task<Outcome<IReadOnlyList<WaitingView>>> WaitingAsync(int roomId, CancellationToken ct)
     {
         if (!await db.ExamRooms.AnyAsync(r => r.Id == roomId, ct))
-            return Outcome.NotFound($"Room {roomId} was not found.");
+            return Outcome.NotFound(Texts.Get("Rooms.RoomWasNotFound", roomId));
         var session = await SessionAsync(roomId, ct);
         if (session is not { Platform: MeetingPlatform.Backup, BackupMeetingId: not null }
             || platforms.For(MeetingPlatform.Backup) is not IWaitingRoom room)
-            return Outcome.Conflict("The room is not on the backup meeting platform today.");
+            return Outcome.Conflict(Texts.Get("Rooms.TheRoomIsNotOnThe"));
         var (from, to) = BeijingTime.DayRange(session.SessionDate);
         var expected = await db.Interviews.IgnoreQueryFilters().Where(i => i.ExamRoomId == roomId && i.StartsAt >= from && i.StartsAt < to)
             .Select(i => i.Candidate.ExamNumber).ToListAsync(ct);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Features.Rooms;
 
@@ -14,15 +15,15 @@ public sealed class RoomRequestValidator : AbstractValidator<RoomRequest>
 
     public RoomRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().WithMessage("name is required.")
-            .MaximumLength(100).WithMessage("name must be at most 100 characters.");
+        RuleFor(r => r.Name).NotEmpty().WithMessage(_ => Texts.Get("Rooms.NameIsRequired"))
+            .MaximumLength(100).WithMessage(_ => Texts.Get("Rooms.NameMustBeAtMost100"));
         RuleFor(r => r.CollegeId).GreaterThan(0);
         RuleFor(r => r.AssistantUserName).MaximumLength(256);
         RuleFor(r => r.Examiners).Must(e => e!.Count <= MaxExaminers).When(r => r.Examiners is not null)
-            .WithMessage($"At most {MaxExaminers} examiners a room.");
-        RuleForEach(r => r.Examiners).NotEmpty().WithMessage("An examiner's name must not be empty.")
-            .MaximumLength(50).WithMessage("An examiner's name must be at most 50 characters.");
+            .WithMessage(_ => Texts.Get("Rooms.AtMostExaminersARoom", MaxExaminers));
+        RuleForEach(r => r.Examiners).NotEmpty().WithMessage(_ => Texts.Get("Rooms.AnExaminerSNameMustNot"))
+            .MaximumLength(50).WithMessage(_ => Texts.Get("Rooms.AnExaminerSNameMustBe"));
         RuleFor(r => r.Examiners).Must(e => e!.Select(x => x?.Trim()).Distinct().Count() == e!.Count).When(r => r.Examiners is not null)
-            .WithMessage("An examiner is named twice.");
+            .WithMessage(_ => Texts.Get("Rooms.AnExaminerIsNamedTwice"));
     }
 }

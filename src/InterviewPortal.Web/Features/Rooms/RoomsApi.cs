@@ -1,5 +1,6 @@
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 
 namespace InterviewPortal.Web.Features.Rooms;
@@ -40,12 +41,12 @@ public static class RoomsApi
     {
         var paging = PageRequest.From(page, pageSize, out var errors);
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "One or more fields are invalid.");
+            return TypedResults.ValidationProblem(errors, title: Texts.Get("Exports.OneOrMoreFieldsAreInvalid"));
         return TypedResults.Ok(await handler.HandleAsync(collegeId, paging, ct));
     }
 
     private static async Task<IResult> Get(int id, ListRoomsHandler handler, CancellationToken ct) =>
-        await handler.GetAsync(id, ct) is { } room ? TypedResults.Ok(room) : TypedResults.Problem(title: "Not found.", statusCode: 404);
+        await handler.GetAsync(id, ct) is { } room ? TypedResults.Ok(room) : TypedResults.Problem(title: Texts.Get("Exports.NotFound"), statusCode: 404);
 
     private static async Task<IResult> Create(RoomRequest request, SaveRoomHandler handler, CancellationToken ct) =>
         (await handler.HandleAsync(null, request, ct)).ToResult(r => TypedResults.Created($"/api/v1/rooms/{r.Id}", r));

@@ -4,6 +4,7 @@ using InterviewPortal.Data.Staff;
 using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Interviews;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Rooms;
@@ -18,31 +19,31 @@ public sealed class SaveRoomHandler(PortalDbContext db)
         {
             room = await db.ExamRooms.Include(r => r.Examiners).FirstOrDefaultAsync(r => r.Id == id, ct);
             if (room is null)
-                return Outcome.NotFound($"Exam room {id} was not found.");
+                return Outcome.NotFound(Texts.Get("Interviews.ExamRoomWasNotFound", id));
         }
 
         int collegeId;
         if (db.Scope.AllColleges)
         {
             if (request.CollegeId is null && room is null)
-                return Outcome.Invalid("collegeId", "collegeId is required.");
+                return Outcome.Invalid("collegeId", Texts.Get("Rooms.CollegeIdIsRequired"));
             collegeId = request.CollegeId ?? room!.CollegeId;
             if (!await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
-                return Outcome.Invalid("collegeId", $"College {collegeId} does not exist.");
+                return Outcome.Invalid("collegeId", Texts.Get("Rooms.CollegeDoesNotExist", collegeId));
         }
         else
         {
             collegeId = db.Scope.CollegeId ?? 0;
             if (request.CollegeId is { } asked && !db.Scope.Covers(asked))
-                return Outcome.Invalid("collegeId", "A secretary plans rooms of their own college only.");
+                return Outcome.Invalid("collegeId", Texts.Get("Rooms.ASecretaryPlansRoomsOfTheir"));
         }
         if (room is not null && room.CollegeId != collegeId
             && await db.Interviews.IgnoreQueryFilters().AnyAsync(i => i.ExamRoomId == room.Id, ct))
-            return Outcome.Conflict($"Exam room {room.Id} has interviews; it cannot move to another college.");
+            return Outcome.Conflict(Texts.Get("Rooms.ExamRoomHasInterviewsItCannot", room.Id));
 
         var name = request.Name!.Trim();
         if (await db.ExamRooms.IgnoreQueryFilters().AnyAsync(r => r.CollegeId == collegeId && r.Name == name && r.Id != (id ?? 0), ct))
-            return Outcome.Invalid("name", $"The college already has a room named “{name}”.");
+            return Outcome.Invalid("name", Texts.Get("Rooms.TheCollegeAlreadyHasARoom", name));
 
         string? assistantId = null;
         var assistantName = string.IsNullOrWhiteSpace(request.AssistantUserName) ? null : request.AssistantUserName.Trim();
@@ -55,7 +56,7 @@ public sealed class SaveRoomHandler(PortalDbContext db)
                                  where u.NormalizedUserName == normalized && role.Name == StaffRoles.Assistant
                                  select new { u.Id, u.UserName }).FirstOrDefaultAsync(ct);
             if (assistant is null)
-                return Outcome.Invalid("assistantUserName", $"“{assistantName}” is not a user in role Assistant.");
+                return Outcome.Invalid("assistantUserName", Texts.Get("Rooms.IsNotAUserInRole", assistantName));
             (assistantId, assistantName) = (assistant.Id, assistant.UserName);
         }
 

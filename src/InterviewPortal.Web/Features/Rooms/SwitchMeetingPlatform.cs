@@ -6,6 +6,7 @@ using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Meetings;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +24,9 @@ public sealed class SwitchPlatformRequestValidator : AbstractValidator<SwitchPla
     public SwitchPlatformRequestValidator()
     {
         RuleFor(r => r.Platform).Must(p => Enum.TryParse<MeetingPlatform>(p, ignoreCase: true, out _) && !int.TryParse(p, out _))
-            .WithMessage("platform must be \"Backup\" or \"Primary\".");
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("reason is required.")
-            .MaximumLength(500).WithMessage("reason must be at most 500 characters.");
+            .WithMessage(_ => Texts.Get("Rooms.PlatformMustBeBackupOrPrimary"));
+        RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => Texts.Get("Rooms.ReasonIsRequired"))
+            .MaximumLength(500).WithMessage(_ => Texts.Get("Rooms.ReasonMustBeAtMost500"));
     }
 }
 
@@ -42,10 +43,10 @@ public sealed class SwitchMeetingPlatformHandler(PortalDbContext db, BackupMeeti
     {
         var room = await db.ExamRooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roomId, ct);
         if (room is null)
-            return Outcome.NotFound($"Room {roomId} was not found.");
+            return Outcome.NotFound(Texts.Get("Rooms.RoomWasNotFound", roomId));
         var target = Enum.Parse<MeetingPlatform>(request.Platform!, ignoreCase: true);
         if (target == MeetingPlatform.Backup && !platforms.BackupOffered)
-            return Outcome.Conflict("No backup meeting platform is configured (Meetings:Backup).");
+            return Outcome.Conflict(Texts.Get("Rooms.NoBackupMeetingPlatformIsConfigured"));
         var session = await backup.SessionAsync(room, BeijingTime.Today(clock), ct);
         if (target == MeetingPlatform.Backup)
         {

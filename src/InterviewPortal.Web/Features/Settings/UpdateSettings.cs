@@ -21,14 +21,13 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
     public SettingsInputValidator()
     {
         RuleFor(s => s.NoticeLeadMinutes).NotNull().InclusiveBetween(1, 240)
-            .WithMessage(_ => Lang.T("提前通知时间为1–240分钟", "The notice lead time is 1–240 minutes."));
+            .WithMessage(_ => Texts.Get("Settings.TheNoticeLeadTimeIs1"));
         RuleFor(s => s.PhotoRetentionDays).NotNull().InclusiveBetween(1, 3650)
-            .WithMessage(_ => Lang.T("照片保存天数为1–3650天", "Photos are kept 1–3650 days."));
+            .WithMessage(_ => Texts.Get("Settings.PhotosAreKept13650Days"));
         RuleFor(s => s.DailyWindows).Custom((text, ctx) =>
         {
             if (!DailyWindows.TryParse(text, out _, out var error))
-                ctx.AddFailure(Lang.T($"每日面试时段格式如 08:30-12:00,14:00-18:00，按时间先后且不重叠（{error}）",
-                    $"Daily windows look like 08:30-12:00,14:00-18:00, in order and not overlapping ({error})."));
+                ctx.AddFailure(Texts.Get("Settings.DailyWindowsLookLike0830", error));
         });
     }
 }

@@ -1,17 +1,20 @@
+using InterviewPortal.Web.Infrastructure.Localization;
+
+
 namespace InterviewPortal.Web.Features.Shared;
 
 /// <summary>The API face of an <see cref="Outcome{T}"/>: the success through the endpoint's own result, every refusal as RFC 9457 problem details.</summary>
 public static class OutcomeResults
 {
     // One title per kind of problem, whichever feature refuses (RFC 9457: the title does not change between occurrences).
-    public const string NotFoundTitle = "Not found";
-    public const string ForbiddenTitle = "Forbidden";
-    public const string ConflictTitle = "Conflict";
-    public const string InvalidTitle = "One or more fields are invalid.";
-    public const string UnreadableTitle = "The request could not be read.";
-    public const string TooLargeTitle = "The request is too large.";
-    public const string UnsupportedMediaTypeTitle = "Unsupported media type.";
-    public const string TooManyTitle = "Too many requests";
+    public static string NotFoundTitle => Texts.Get("Inbox.NotFound");
+    public static string ForbiddenTitle => Texts.Get("Pledges.Forbidden");
+    public static string ConflictTitle => Texts.Get("Pledges.Conflict");
+    public static string InvalidTitle => Texts.Get("Exports.OneOrMoreFieldsAreInvalid");
+    public static string UnreadableTitle => Texts.Get("Shared.TheRequestCouldNotBeRead");
+    public static string TooLargeTitle => Texts.Get("Shared.TheRequestIsTooLarge");
+    public static string UnsupportedMediaTypeTitle => Texts.Get("Me.UnsupportedMediaType");
+    public static string TooManyTitle => Texts.Get("CandidateAuth.TooManyRequests");
 
     public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> success) =>
         outcome.Succeeded ? success(outcome.Value!) : outcome.ToProblem();

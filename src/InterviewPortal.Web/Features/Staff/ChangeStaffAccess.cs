@@ -19,9 +19,9 @@ public sealed class StaffRoleInputValidator : AbstractValidator<StaffRoleInput>
     public StaffRoleInputValidator()
     {
         RuleFor(s => s.Role).Must(r => StaffRoles.All.Contains(r))
-            .WithMessage(_ => Lang.T("角色必须是 Admin、Secretary 或 Assistant", "The role is Admin, Secretary or Assistant."));
+            .WithMessage(_ => Texts.Get("Staff.TheRoleIsAdminSecretaryOr"));
         RuleFor(s => s.CollegeId).NotNull().When(s => s.Role == StaffRoles.Secretary)
-            .WithMessage(_ => Lang.T("学院秘书必须属于一个学院", "A secretary belongs to one college."));
+            .WithMessage(_ => Texts.Get("Staff.ASecretaryBelongsToOneCollege"));
     }
 }
 
@@ -39,7 +39,7 @@ public sealed class ChangeStaffAccessHandler(PortalDbContext db, UserManager<Sta
         if (user is null)
             return Outcome.NotFound();
         if (user.Id == actorId)
-            return Outcome.Conflict(Lang.T("不能停用自己的账号", "You cannot disable your own account."));
+            return Outcome.Conflict(Texts.Get("Staff.YouCannotDisableYourOwnAccount"));
         if (user.DisabledAt is null)
         {
             user.DisabledAt = clock.GetUtcNow().UtcDateTime;
@@ -71,10 +71,10 @@ public sealed class ChangeStaffAccessHandler(PortalDbContext db, UserManager<Sta
         if (user is null)
             return Outcome.NotFound();
         if (user.Id == actorId)
-            return Outcome.Conflict(Lang.T("不能修改自己的角色", "You cannot change your own role."));
+            return Outcome.Conflict(Texts.Get("Staff.YouCannotChangeYourOwnRole"));
         var collegeId = input.Role == StaffRoles.Secretary ? input.CollegeId : null;
         if (collegeId is not null && !await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
-            return Outcome.Invalid("collegeId", Lang.T("学院不存在", "No such college."));
+            return Outcome.Invalid("collegeId", Texts.Get("Staff.NoSuchCollege"));
         var roles = await users.GetRolesAsync(user);
         if (roles.Count == 1 && roles[0] == input.Role && user.CollegeId == collegeId)
             return Outcome.Success();

@@ -21,16 +21,16 @@ public sealed class StaffAccountInputValidator : AbstractValidator<StaffAccountI
     public StaffAccountInputValidator()
     {
         RuleFor(s => s.UserName).Matches("^[A-Za-z0-9._-]{3,64}$")
-            .WithMessage(_ => Lang.T("用户名为3–64位字母、数字、点、下划线或连字符", "The user name is 3–64 letters, digits, dots, underscores or hyphens."));
-        RuleFor(s => s.UserName).NotEmpty().WithMessage(_ => Lang.T("用户名不能为空", "The user name is required."));
+            .WithMessage(_ => Texts.Get("Staff.TheUserNameIs364"));
+        RuleFor(s => s.UserName).NotEmpty().WithMessage(_ => Texts.Get("Staff.TheUserNameIsRequired"));
         RuleFor(s => s.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 100)
-            .WithMessage(_ => Lang.T("姓名不能为空，最多100个字符", "The display name is required, at most 100 characters."));
+            .WithMessage(_ => Texts.Get("Staff.TheDisplayNameIsRequiredAt"));
         RuleFor(s => s.Role).Must(r => StaffRoles.All.Contains(r))
-            .WithMessage(_ => Lang.T("角色必须是 Admin、Secretary 或 Assistant", "The role is Admin, Secretary or Assistant."));
+            .WithMessage(_ => Texts.Get("Staff.TheRoleIsAdminSecretaryOr"));
         RuleFor(s => s.CollegeId).NotNull().When(s => s.Role == StaffRoles.Secretary)
-            .WithMessage(_ => Lang.T("学院秘书必须属于一个学院", "A secretary belongs to one college."));
+            .WithMessage(_ => Texts.Get("Staff.ASecretaryBelongsToOneCollege"));
         RuleFor(s => s.Password).NotEmpty().MinimumLength(8).MaximumLength(128)
-            .WithMessage(_ => Lang.T("密码至少8位", "The password has at least 8 characters."));
+            .WithMessage(_ => Texts.Get("Staff.ThePasswordHasAtLeast8"));
     }
 }
 
@@ -58,9 +58,9 @@ public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUs
     {
         var collegeId = input.Role == StaffRoles.Secretary ? input.CollegeId : null;
         if (collegeId is not null && !await db.Colleges.AnyAsync(c => c.Id == collegeId, ct))
-            return Outcome.Invalid("collegeId", Lang.T("学院不存在", "No such college."));
+            return Outcome.Invalid("collegeId", Texts.Get("Staff.NoSuchCollege"));
         if (await users.FindByNameAsync(input.UserName!) is not null)
-            return Outcome.Clash("userName", Lang.T("用户名已存在", "This user name is taken."));
+            return Outcome.Clash("userName", Texts.Get("Staff.ThisUserNameIsTaken"));
         var user = new StaffUser { UserName = input.UserName, DisplayName = input.DisplayName!.Trim(), CollegeId = collegeId };
         var created = await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
@@ -77,7 +77,7 @@ public sealed class StaffAccountsHandler(PortalDbContext db, UserManager<StaffUs
         if (user is null)
             return Outcome.NotFound();
         if (string.IsNullOrEmpty(password) || password.Length < 8)
-            return Outcome.Invalid("password", Lang.T("密码至少8位", "The password has at least 8 characters."));
+            return Outcome.Invalid("password", Texts.Get("Staff.ThePasswordHasAtLeast8"));
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
         if (!reset.Succeeded)

@@ -5,6 +5,7 @@ using InterviewPortal.Web.Features.Audit;
 using InterviewPortal.Web.Features.Live;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Verifications;
@@ -23,8 +24,8 @@ public sealed class IdDecisionValidator : AbstractValidator<IdDecisionRequest>
 {
     public IdDecisionValidator() =>
         RuleFor(r => r.Reason).Cascade(CascadeMode.Stop)
-            .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Give the reason the candidate will read.")
-            .MaximumLength(500).WithMessage("The reason is at most 500 characters.");
+            .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(_ => Texts.Get("Verifications.GiveTheReasonTheCandidateWill"))
+            .MaximumLength(500).WithMessage(_ => Texts.Get("Verifications.TheReasonIsAtMost500"));
 }
 
 public sealed record IdDecisionResult(int Id, int InterviewId, VerificationStatus Status, string ReviewerUserName, DateTime DecidedAt, string? Reason);
@@ -42,9 +43,11 @@ public sealed class DecideIdVerificationHandler(PortalDbContext db, CandidateOut
     {
         var v = await db.IdVerifications.Include(v => v.Interview).ThenInclude(i => i.Candidate).FirstOrDefaultAsync(v => v.Id == id, ct);
         if (v is null)
-            return Outcome.NotFound($"Verification {id} was not found.");
+            return Outcome.NotFound(Texts.Get("Verifications.VerificationWasNotFound", id));
         if (v.Status != VerificationStatus.Pending)
-            return Outcome.Conflict($"Verification {id} is no longer pending: it is {v.Status}{(v.ReviewerUserName is null ? "" : $" by {v.ReviewerUserName}")}.");
+            return Outcome.Conflict(v.ReviewerUserName is null
+                ? Texts.Get("Verifications.VerificationIsNoLongerPendingIt", id, v.Status)
+                : Texts.Get("Verifications.VerificationIsNoLongerPendingIt2", id, v.Status, v.ReviewerUserName));
 
         reason = decision == IdDecision.Approve ? null : reason?.Trim();
         try

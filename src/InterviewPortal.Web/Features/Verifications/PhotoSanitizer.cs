@@ -1,4 +1,5 @@
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using SkiaSharp;
 
 namespace InterviewPortal.Web.Features.Verifications;
@@ -33,18 +34,18 @@ public sealed class PhotoSanitizer
     public async Task<SanitizedPhoto> SanitizeAsync(byte[] upload, CancellationToken ct)
     {
         if (upload.Length == 0)
-            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, "The photo is empty.");
+            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, Texts.Get("Verifications.ThePhotoIsEmpty"));
         if (upload.Length > MaxBytes)
-            return SanitizedPhoto.Refuse(OutcomeKind.TooLarge, "The photo is larger than 8 MB.");
+            return SanitizedPhoto.Refuse(OutcomeKind.TooLarge, Texts.Get("Verifications.ThePhotoIsLargerThan8"));
 
         using var codec = SKCodec.Create(new SKMemoryStream(upload), out _);
         if (codec is null || codec.EncodedFormat is not (SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png))
-            return SanitizedPhoto.Refuse(OutcomeKind.UnsupportedMediaType, "The photo must be a JPEG or PNG image.");
+            return SanitizedPhoto.Refuse(OutcomeKind.UnsupportedMediaType, Texts.Get("Verifications.ThePhotoMustBeAJPEG"));
         var info = codec.Info;
         if ((long)info.Width * info.Height > MaxPixels)
-            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, $"The photo is {info.Width}×{info.Height} pixels; at most {MaxPixels / 1_000_000} megapixels are accepted.");
+            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, Texts.Get("Verifications.ThePhotoIsPixelsAtMost", info.Width, info.Height, MaxPixels / 1_000_000));
         if (info.Width < MinSide || info.Height < MinSide)
-            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, $"The photo is only {info.Width}×{info.Height} pixels; an ID card cannot be read from it.");
+            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, Texts.Get("Verifications.ThePhotoIsOnlyPixelsAn", info.Width, info.Height));
 
         await Decoders.WaitAsync(ct);
         try
@@ -63,7 +64,7 @@ public sealed class PhotoSanitizer
         using var bitmap = new SKBitmap(source);
         var result = codec.GetPixels(source, bitmap.GetPixels());
         if (result != SKCodecResult.Success)
-            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, "The photo could not be decoded; it is damaged or incomplete.");
+            return SanitizedPhoto.Refuse(OutcomeKind.Invalid, Texts.Get("Verifications.ThePhotoCouldNotBeDecoded"));
 
         var (w, h) = (source.Width, source.Height);
         var transposed = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop
@@ -84,7 +85,7 @@ public sealed class PhotoSanitizer
         using var snapshot = surface.Snapshot();
         using var jpeg = snapshot.Encode(SKEncodedImageFormat.Jpeg, 90);
         return jpeg is null
-            ? SanitizedPhoto.Refuse(OutcomeKind.Invalid, "The photo could not be re-encoded.")
+            ? SanitizedPhoto.Refuse(OutcomeKind.Invalid, Texts.Get("Verifications.ThePhotoCouldNotBeRe"))
             : new SanitizedPhoto(jpeg.ToArray(), OutcomeKind.Success, null, outW, outH);
     }
 

@@ -28,16 +28,15 @@ public sealed class UploadIdPhotoHandler(PortalDbContext db, PhotoSanitizer sani
     {
         var interview = await db.Interviews.FirstOrDefaultAsync(i => i.Id == interviewId, ct);
         if (interview is null)
-            return Outcome.NotFound($"Interview {interviewId} was not found.");
+            return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", interviewId));
         if (await PledgeGate.RefusalAsync(db, interview.CandidateId, ct) is { } unconfirmed)
             return unconfirmed;
         if (!interview.AcceptsIdPhoto)
-            return Outcome.Conflict($"Interview {interviewId} is {interview.Status}: an ID photo is accepted only once the candidate was notified (Notified), for a retake (IdRejected) or to replace one not yet reviewed (IdSubmitted).");
+            return Outcome.Conflict(Texts.Get("Verifications.InterviewIsAnIDPhotoIs", interviewId, interview.Status));
 
         var perInterview = limits.Value.IdPhotosPerInterview;
         if (await db.IdVerifications.CountAsync(v => v.InterviewId == interviewId, ct) >= perInterview)
-            return Outcome.TooMany(Lang.T($"本场复试已上传 {perInterview} 张身份证照片，已达上限；请等待考试助理审核，或通过 WeLink 联系考试助理。",
-                $"Interview {interviewId} already has {perInterview} ID photos, the most one interview keeps; wait for the exam assistant's review or contact them over WeLink."));
+            return Outcome.TooMany(Texts.Get("Verifications.InterviewAlreadyHasIDPhotosThe", perInterview, interviewId));
 
         var photo = await sanitizer.SanitizeAsync(upload, ct);
         if (photo.Jpeg is null)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace InterviewPortal.Web.Infrastructure.Auth;
@@ -24,7 +25,7 @@ public static class RateLimits
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = ctx.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = "Too many attempts from this address; wait a minute and try again." },
+                    ProblemDetails = { Status = 429, Title = Texts.Get("CandidateAuth.TooManyRequests"), Detail = Texts.Get("Auth.TooManyAttemptsFromThisAddress") },
                 });
             };
             o.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(

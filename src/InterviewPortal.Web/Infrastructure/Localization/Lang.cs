@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Localization;
 namespace InterviewPortal.Web.Infrastructure.Localization;
 
 /// <summary>
-/// The UI speaks Simplified Chinese by default and English beside it. Texts live next to where they
-/// are used, as a pair: <c>Lang.T("登录", "Sign in")</c>.
+/// The UI speaks Simplified Chinese by default and English beside it. Texts live in
+/// Resources/SharedResource.{zh-CN,en-US}.resx, read by key: the injected T in a view, Texts.Get in code
+/// (scripts/l10n-convert.py turns a pair written by hand as Lang.T(zh, en), both string literals, into a key).
 /// </summary>
 public static class Lang
 {
@@ -15,19 +16,23 @@ public static class Lang
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
-    public static string T(string zh, string en) => IsEnglish ? en : zh;
+    /// <summary>Picks one of two texts that come as a pair at run time (a pledge version's two texts), never for literals.</summary>
+    public static string Pick(string zh, string en) => IsEnglish ? en : zh;
 
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
+        // Texts live in Resources/SharedResource.{culture}.resx; views get it injected as T (see _ViewImports).
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
             o.DefaultRequestCulture = new RequestCulture(Chinese);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            // The cookie the switch sets, then ?culture=, then the browser's Accept-Language is ignored on purpose:
-            // the portal is Chinese unless the user chooses English.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // The API follows Accept-Language (zh-CN when none). Pages: ?culture=, then the cookie the switch sets; the
+            // browser's Accept-Language is ignored on purpose there: the portal is Chinese unless the user chooses English.
+            o.RequestCultureProviders = [new ApiCultureProvider(), new PagesOnlyCultureProvider(new QueryStringRequestCultureProvider()),
+                new PagesOnlyCultureProvider(new CookieRequestCultureProvider())];
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using InterviewPortal.Data;
 using InterviewPortal.Web.Features.Shared;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ public sealed class PortalExceptionHandler(IProblemDetailsService problems, ILog
         {
             // Handlers turn an entity's guard into Outcome.Conflict; this is the backstop for one that reaches here anyway.
             DomainRuleException e => new ProblemDetails { Status = 409, Title = OutcomeResults.ConflictTitle, Detail = e.Message },
-            DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = OutcomeResults.ConflictTitle, Detail = "Someone else changed this record at the same time; reload it and try again." },
+            DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = OutcomeResults.ConflictTitle, Detail = Texts.Get("Problems.SomeoneElseChangedThisRecordAt") },
             ValidationException e => new HttpValidationProblemDetails(new FluentValidation.Results.ValidationResult(e.Errors).ToErrorDictionary()) { Status = 400, Title = OutcomeResults.InvalidTitle },
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = BadRequestTitle(e.StatusCode), Detail = BadRequestDetail(e) },
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
@@ -33,7 +34,7 @@ public sealed class PortalExceptionHandler(IProblemDetailsService problems, ILog
             if (http.RequestAborted.IsCancellationRequested)
                 return true;
             log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, path);
-            problem = new ProblemDetails { Status = 500, Title = "An unexpected error occurred.", Detail = "The error was logged; please try again." };
+            problem = new ProblemDetails { Status = 500, Title = Texts.Get("Problems.AnUnexpectedErrorOccurred"), Detail = Texts.Get("Problems.TheErrorWasLoggedPleaseTry") };
         }
         else
         {

@@ -1,4 +1,5 @@
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -33,8 +34,8 @@ public sealed class CrossSiteWriteGuard(RequestDelegate next, IAntiforgery antif
     /// </summary>
     public const string SignOutPath = "/Account/Logout";
 
-    public const string ForeignOriginTitle = "The request did not come from this portal's own pages.";
-    public const string MissingTokenTitle = "The antiforgery token is missing or invalid.";
+    public static string ForeignOriginTitle => Texts.Get("Security.TheRequestDidNotComeFrom");
+    public static string MissingTokenTitle => Texts.Get("Security.TheAntiforgeryTokenIsMissingOr");
 
     public async Task InvokeAsync(HttpContext http)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace InterviewPortal.Web.Infrastructure.Validation;
@@ -21,8 +22,8 @@ public static class ContentCharsetCheck
             }
             http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             if (http.Request.Path.StartsWithSegments("/api"))
-                await Results.Problem(title: "Unsupported media type.", statusCode: StatusCodes.Status415UnsupportedMediaType,
-                    detail: "The request's Content-Type names a charset the portal cannot read; send UTF-8.").ExecuteAsync(http);
+                await Results.Problem(title: Texts.Get("Me.UnsupportedMediaType"), statusCode: StatusCodes.Status415UnsupportedMediaType,
+                    detail: Texts.Get("Validation.TheRequestSContentTypeNames")).ExecuteAsync(http);
         });
 
     private static bool IsReadable(string? contentType)

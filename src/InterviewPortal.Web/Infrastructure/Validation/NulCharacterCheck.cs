@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace InterviewPortal.Web.Infrastructure.Validation;
 /// </summary>
 public static class NulCharacterCheck
 {
-    public const string Detail = "Text may not contain the NUL character (U+0000).";
+    public static string Detail => Texts.Get("Validation.TextMayNotContainTheNUL");
 
     public static bool HasNul(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values) =>
         values.Any(pair => pair.Key.Contains('\0') || pair.Value.Any(v => v is not null && v.Contains('\0')));
@@ -34,7 +35,7 @@ public static class NulCharacterCheck
             }
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             if (http.Request.Path.StartsWithSegments("/api"))
-                await Results.Problem(title: "The request could not be read.", detail: Detail, statusCode: StatusCodes.Status400BadRequest)
+                await Results.Problem(title: Texts.Get("Shared.TheRequestCouldNotBeRead"), detail: Detail, statusCode: StatusCodes.Status400BadRequest)
                     .ExecuteAsync(http);
         });
 

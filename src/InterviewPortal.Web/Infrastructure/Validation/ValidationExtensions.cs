@@ -1,6 +1,7 @@
 using InterviewPortal.Web.Features.Shared;
 using FluentValidation;
 using FluentValidation.Results;
+using InterviewPortal.Web.Infrastructure.Localization;
 
 namespace InterviewPortal.Web.Infrastructure.Validation;
 
@@ -12,14 +13,14 @@ public static class ValidationExtensions
         {
             var request = ctx.Arguments.OfType<TRequest>().FirstOrDefault();
             if (request is null)
-                return TypedResults.Problem(title: "A request body is required.", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem(title: Texts.Get("Validation.ARequestBodyIsRequired"), statusCode: StatusCodes.Status400BadRequest);
             var validator = ctx.HttpContext.RequestServices.GetRequiredService<IValidator<TRequest>>();
             var result = await validator.ValidateAsync(request, ctx.HttpContext.RequestAborted);
             return result.IsValid ? await next(ctx) : result.ToProblem();
         }).ProducesValidationProblem();
 
     public static IResult ToProblem(this ValidationResult result) =>
-        TypedResults.ValidationProblem(result.ToErrorDictionary(), title: "One or more fields are invalid.");
+        TypedResults.ValidationProblem(result.ToErrorDictionary(), title: Texts.Get("Exports.OneOrMoreFieldsAreInvalid"));
 
     /// <summary>Errors keyed by camelCase field name, as the API's problem details and the pages' field messages use them.</summary>
     public static Dictionary<string, string[]> ToErrorDictionary(this ValidationResult result) =>

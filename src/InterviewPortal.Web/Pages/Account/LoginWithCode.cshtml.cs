@@ -34,7 +34,7 @@ public class LoginWithCodeModel(StaffSignIn staff, SignInManager<StaffUser> sign
             return StartOver();
         if (string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(RecoveryCode) || Code?.Length > 16 || RecoveryCode?.Length > 32)
         {
-            ModelState.AddModelError(nameof(Code), Lang.T("请输入身份验证器上的6位验证码，或一个恢复码。", "Enter the 6-digit code from your authenticator app, or a recovery code."));
+            ModelState.AddModelError(nameof(Code), Texts.Get("Account.EnterThe6DigitCodeFrom"));
             return Page();
         }
         var result = await staff.SecondStepAsync(user, Code, RecoveryCode, HttpContext.Connection.RemoteIpAddress);

@@ -39,7 +39,7 @@ public class TwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUse
             return RedirectToPage();
         if (await enrol.ConfirmAsync(user, Code) is not { } codes)
         {
-            ModelState.AddModelError(nameof(Code), Lang.T("验证码不正确：请输入身份验证器上当前显示的6位数字。", "The code is wrong: enter the 6 digits your authenticator app shows now."));
+            ModelState.AddModelError(nameof(Code), Texts.Get("Account.TheCodeIsWrongEnterThe"));
             return await ShowAsync(user);
         }
         // Enrolling changed the security stamp; the sign-in is renewed (an admin owing enrolment is now fully in).

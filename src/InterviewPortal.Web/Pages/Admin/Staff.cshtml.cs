@@ -37,7 +37,7 @@ public class StaffModel(
             refused.AddTo(ModelState, nameof(Input));
         else
         {
-            Message = Lang.T($"已创建账号 {Input.UserName}。", $"Account {Input.UserName} created.");
+            Message = Texts.Get("Admin.AccountCreated", Input.UserName);
             Input = new();
         }
         await LoadAsync(ct);
@@ -45,16 +45,16 @@ public class StaffModel(
     }
 
     public async Task<IActionResult> OnPostResetAsync(string id, string? password, CancellationToken ct) =>
-        await Finish(await accounts.ResetPasswordAsync(id, password, ct), Lang.T("密码已重置。", "The password was reset."), ct);
+        await Finish(await accounts.ResetPasswordAsync(id, password, ct), Texts.Get("Admin.ThePasswordWasReset"), ct);
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) =>
-        await Finish(await accounts.UnlockAsync(id, ct), Lang.T("账号已解锁。", "The account was unlocked."), ct);
+        await Finish(await accounts.UnlockAsync(id, ct), Texts.Get("Admin.TheAccountWasUnlocked"), ct);
 
     public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
-        await Finish(await access.DisableAsync(id, Me, ct), Lang.T("账号已停用，其所有登录已失效。", "The account was disabled and all its sessions ended."), ct);
+        await Finish(await access.DisableAsync(id, Me, ct), Texts.Get("Admin.TheAccountWasDisabledAndAll"), ct);
 
     public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
-        await Finish(await access.EnableAsync(id, ct), Lang.T("账号已启用。", "The account was enabled."), ct);
+        await Finish(await access.EnableAsync(id, ct), Texts.Get("Admin.TheAccountWasEnabled"), ct);
 
     public async Task<IActionResult> OnPostRoleAsync(string id, string? role, int? collegeId, CancellationToken ct)
     {
@@ -63,7 +63,7 @@ public class StaffModel(
         var result = validation.IsValid
             ? await access.ChangeRoleAsync(id, input, Me, ct)
             : Outcome.Invalid(validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
-        return await Finish(result, Lang.T("角色已修改，该账号需重新登录。", "The role was changed; the account signs in again."), ct);
+        return await Finish(result, Texts.Get("Admin.TheRoleWasChangedTheAccount"), ct);
     }
 
     private string? Me => User.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -47,7 +47,7 @@ public class SignInModel(
         }
         var outcome = await codes.HandleAsync(MobilePhone.Normalize(Phone), ClientAddress.Key(HttpContext), ct);
         if (outcome == CodeRequestOutcome.Throttled)
-            ModelState.AddModelError(string.Empty, Lang.T("此网络获取验证码过于频繁，请稍后再试。", "Too many codes requested from this network; wait a while and try again."));
+            ModelState.AddModelError(string.Empty, Texts.Get("Candidate.TooManyCodesRequestedFromThis"));
         else
             CodeSent = true;
         return Page();
@@ -66,8 +66,8 @@ public class SignInModel(
         if (outcome != SignInCheck.Verified)
         {
             ModelState.AddModelError(nameof(Code), outcome == SignInCheck.Throttled
-                ? Lang.T("尝试次数过多，请稍后重新获取验证码。", "Too many attempts; wait and request a new code.")
-                : Lang.T("手机号或验证码无效，请重新获取验证码后再试。", "The phone number or code is not valid. Request a new code and try again."));
+                ? Texts.Get("Candidate.TooManyAttemptsWaitAndRequest")
+                : Texts.Get("Candidate.ThePhoneNumberOrCodeIs"));
             return Page();
         }
         // One person, one session: a staff session in the same browser would otherwise win over the candidate's.

@@ -68,7 +68,7 @@ public class ImportModel(CandidateImport import, ProtectedFileStore files, Impor
             files.Delete(pending.Value.Key);
         if (pending is not { Expired: false, Key: var key } || await files.ReadAsync(key, ct) is not { } content)
         {
-            Problem = Lang.T("没有待确认的导入，请重新上传文件。", "There is no import waiting for confirmation; upload the file again.");
+            Problem = Texts.Get("Candidates.ThereIsNoImportWaitingFor");
             return Page();
         }
         var outcome = await import.RunAsync(content, dryRun: false, ct);

@@ -27,7 +27,7 @@ public class RehearsalsModel(RehearsalGapsHandler handler, TimeProvider clock) :
             Before = BeijingTime.Today(clock).AddDays(3).ToString(RehearsalGapsHandler.DateFormat, System.Globalization.CultureInfo.InvariantCulture);
         if (!RehearsalGapsHandler.TryParseDate(Before, out var date))
         {
-            ModelState.AddModelError(nameof(Before), Lang.T("请输入日期，格式为 年-月-日。", "Enter a date as yyyy-MM-dd."));
+            ModelState.AddModelError(nameof(Before), Texts.Get("College.EnterADateAsYyyyMM"));
             return;
         }
         Gaps = await handler.HandleAsync(date, null, new PageRequest(Math.Max(1, PageNumber), 100), ct);
@@ -35,13 +35,13 @@ public class RehearsalsModel(RehearsalGapsHandler handler, TimeProvider clock) :
 
     public static string Describe(RehearsalGapItem item) => item.Gap switch
     {
-        RehearsalGap.Missing => Lang.T("未安排演练", "No rehearsal booked"),
-        RehearsalGap.NoOutcome => Lang.T("演练结果未登记", "Outcome not recorded"),
+        RehearsalGap.Missing => Texts.Get("College.NoRehearsalBooked"),
+        RehearsalGap.NoOutcome => Texts.Get("College.OutcomeNotRecorded"),
         _ => item.Outcome switch
         {
-            Data.Interviews.RehearsalOutcome.DevicesFailed => Lang.T("设备未通过", "Devices failed"),
-            Data.Interviews.RehearsalOutcome.NetworkFailed => Lang.T("网络未通过", "Network failed"),
-            _ => Lang.T("设备和网络均未通过", "Devices and network failed"),
+            Data.Interviews.RehearsalOutcome.DevicesFailed => Texts.Get("College.DevicesFailed"),
+            Data.Interviews.RehearsalOutcome.NetworkFailed => Texts.Get("College.NetworkFailed"),
+            _ => Texts.Get("College.DevicesAndNetworkFailed"),
         },
     };
 }

@@ -56,7 +56,7 @@ public class IndexModel(InboxQueries queries, AnswerRequestsHandler handler, Pho
         if (result.Kind == OutcomeKind.NotFound)
             return NotFound();
         if (result.Succeeded)
-            Message = Infrastructure.Localization.Lang.T("已处理。", "Done.");
+            Message = Infrastructure.Localization.Texts.Get("Inbox.Done");
         else
             (Error, ErrorFor) = (result.Message, id);
         await LoadAsync(ct);

@@ -41,7 +41,7 @@ public class PhoneChangeModel(RequestPhoneChangeHandler handler) : PageModel
         var outcome = await handler.HandleAsync(User.CandidateId(), input, ct);
         if (!outcome.AddTo(ModelState, prefix: ""))
         {
-            Flash = Lang.T("申请已提交给学院秘书，处理结果会显示在本页。", "Your request went to the college secretary; the decision will appear on this page.");
+            Flash = Texts.Get("Me.YourRequestWentToTheCollege");
             return RedirectToPage();
         }
         Requests = await handler.ListAsync(User.CandidateId(), ct);

@@ -32,7 +32,7 @@ public class PledgeModel(CandidatePledgeHandler handler) : PageModel
         if (PledgesApi.CandidateId(User) is not { } candidateId)
             return Forbid();
         if (Version is not { } version)
-            ModelState.AddModelError(nameof(Version), Lang.T("请先阅读承诺书。", "Read the pledge first."));
+            ModelState.AddModelError(nameof(Version), Texts.Get("Me.ReadThePledgeFirst"));
         else
         {
             var result = await handler.ConfirmAsync(candidateId, version, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
@@ -43,8 +43,8 @@ public class PledgeModel(CandidatePledgeHandler handler) : PageModel
             }
             // Both refusals are conflicts; the page words them for the candidate: a newer text is in force, or none yet.
             ModelState.AddModelError(string.Empty, await handler.GetAsync(candidateId, ct) is not null
-                ? Lang.T("承诺书已更新，请阅读下面的新版本后再确认。", "The pledge has been updated: read the new version below, then confirm it.")
-                : Lang.T("目前没有需要确认的承诺书。", "There is no pledge to confirm yet."));
+                ? Texts.Get("Me.ThePledgeHasBeenUpdatedRead")
+                : Texts.Get("Me.ThereIsNoPledgeToConfirm"));
         }
         Pledge = await handler.GetAsync(candidateId, ct);
         return Page();

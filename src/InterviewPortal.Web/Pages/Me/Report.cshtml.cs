@@ -40,7 +40,7 @@ public class ReportModel(CreateAssignmentReportHandler reports, IValidator<Assig
         }
         if (await reports.HandleAsync(User.CandidateId(), request, ct) is null)
             return NotFound();
-        Flash = Lang.T("已提交给学院秘书，答复会显示在本页。", "Sent to your college secretary; the answer will appear on this page.");
+        Flash = Texts.Get("Me.SentToYourCollegeSecretaryThe");
         return RedirectToPage();
     }
 }

@@ -38,11 +38,11 @@ public class IndexModel(ReviewQueueHandler queue, DecideIdVerificationHandler de
     /// <summary>The usual reasons, offered so the assistant rarely types; the text box takes anything else.</summary>
     public static IReadOnlyList<string> PresetReasons =>
     [
-        Lang.T("照片模糊，证件号码看不清", "The photo is blurred; the ID number cannot be read"),
-        Lang.T("照片反光或有遮挡", "Glare or something covers the card"),
-        Lang.T("不是身份证人像面", "This is not the portrait side of the ID card"),
-        Lang.T("证件边缘被裁掉", "The card is cut off at the edges"),
-        Lang.T("证件信息与报名信息不符", "The card does not match the application"),
+        Texts.Get("Review.ThePhotoIsBlurredTheID"),
+        Texts.Get("Review.GlareOrSomethingCoversTheCard"),
+        Texts.Get("Review.ThisIsNotThePortraitSide"),
+        Texts.Get("Review.TheCardIsCutOffAt"),
+        Texts.Get("Review.TheCardDoesNotMatchThe"),
     ];
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -65,7 +65,7 @@ public class IndexModel(ReviewQueueHandler queue, DecideIdVerificationHandler de
             if (!validation.IsValid)
             {
                 ModelState.AddModelError("Reason.Text", string.IsNullOrWhiteSpace(reason)
-                    ? Lang.T("请选择或填写原因，考生会看到它。", "Choose or type the reason; the candidate will read it.")
+                    ? Texts.Get("Review.ChooseOrTypeTheReasonThe")
                     : validation.Errors[0].ErrorMessage);
                 await LoadAsync(ct);
                 return Page();
@@ -81,9 +81,9 @@ public class IndexModel(ReviewQueueHandler queue, DecideIdVerificationHandler de
         }
         Message = decision switch
         {
-            IdDecision.Approve => Lang.T("已通过，考生已收到通知。", "Approved; the candidate was told."),
-            IdDecision.Retake => Lang.T("已请考生重新上传。", "The candidate was asked for a new photo."),
-            _ => Lang.T("已驳回，考生已收到原因。", "Rejected; the candidate was given the reason."),
+            IdDecision.Approve => Texts.Get("Review.ApprovedTheCandidateWasTold"),
+            IdDecision.Retake => Texts.Get("Review.TheCandidateWasAskedForA"),
+            _ => Texts.Get("Review.RejectedTheCandidateWasGivenThe"),
         };
         return RedirectToPage();
     }

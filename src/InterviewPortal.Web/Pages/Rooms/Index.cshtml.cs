@@ -23,7 +23,7 @@ public class IndexModel(ListRoomsHandler rooms, DeleteRoomHandler delete) : Page
         var outcome = await delete.HandleAsync(id, ct);
         if (outcome.Kind == Features.Shared.OutcomeKind.NotFound)
             return NotFound();
-        Message = outcome.Succeeded ? Infrastructure.Localization.Lang.T("考场已删除。", "The room was deleted.") : outcome.Detail;
+        Message = outcome.Succeeded ? Infrastructure.Localization.Texts.Get("Rooms.TheRoomWasDeleted") : outcome.Detail;
         return RedirectToPage();
     }
 }

@@ -51,10 +51,10 @@ public class AutoScheduleModel(PortalDbContext db, IValidator<AutoScheduleReques
     public async Task<IActionResult> OnPostCommitAsync(CancellationToken ct)
     {
         if (string.IsNullOrEmpty(Plan))
-            ModelState.AddModelError("", Lang.T("请先预览排期，再确认。", "Preview the plan first, then commit it."));
+            ModelState.AddModelError("", Texts.Get("Schedule.PreviewThePlanFirstThenCommit"));
         else if (await RunAsync(AutoScheduleRun.BookPreviewed(Plan), ModelState, ct) is { } booked)
         {
-            Message = Lang.T($"已按预览安排 {booked.Interviews.Count} 场面试。", $"{booked.Interviews.Count} interviews scheduled as previewed.");
+            Message = Texts.Get("Schedule.InterviewsScheduledAsPreviewed", booked.Interviews.Count);
             return RedirectToPage("/Schedule/Index", new { Date = Input.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Input.RoomId });
         }
         // Refused, nothing written: show the plan as it is now (its reasons, if any, are already on the page).
@@ -92,7 +92,7 @@ public class AutoScheduleModel(PortalDbContext db, IValidator<AutoScheduleReques
             return null;
         var found = await db.Candidates.Where(c => numbers.Contains(c.ExamNumber)).ToDictionaryAsync(c => c.ExamNumber, c => c.Id, ct);
         if (numbers.FirstOrDefault(n => !found.ContainsKey(n)) is { } unknown)
-            errors.AddModelError($"{nameof(Input)}.{nameof(AutoPlanForm.ExamNumbers)}", Lang.T($"未找到考生编号 {unknown}。", $"No candidate with exam number {unknown}."));
+            errors.AddModelError($"{nameof(Input)}.{nameof(AutoPlanForm.ExamNumbers)}", Texts.Get("Schedule.NoCandidateWithExamNumber", unknown));
         return numbers.Select(n => found.GetValueOrDefault(n)).ToList();
     }
 

@@ -57,7 +57,7 @@ public partial class IndexModel(PortalDbContext db, ReadTimelineHandler timeline
             ApplySlot(nameof(Book), Book);
         var request = Book.ToRequest(await CandidateIdAsync(Book.ExamNumbers, ct));
         return await RunAsync(nameof(Book), await validator.ValidateAsync(request, ct),
-            () => handler.HandleAsync(request, ct), i => Lang.T($"已安排面试 {i.Id}。", $"Interview {i.Id} booked."), ct);
+            () => handler.HandleAsync(request, ct), i => Texts.Get("Schedule.InterviewBooked", i.Id), ct);
     }
 
     public async Task<IActionResult> OnPostAutoAsync([FromServices] IValidator<AutoScheduleRequest> validator, [FromServices] AutoScheduleHandler handler, CancellationToken ct)
@@ -68,12 +68,12 @@ public partial class IndexModel(PortalDbContext db, ReadTimelineHandler timeline
             var numbers = Auto.ExamNumberList;
             var found = await db.Candidates.Where(c => numbers.Contains(c.ExamNumber)).ToDictionaryAsync(c => c.ExamNumber, c => c.Id, ct);
             if (numbers.FirstOrDefault(n => !found.ContainsKey(n)) is { } unknown)
-                ModelState.AddModelError("Auto.ExamNumbers", Lang.T($"未找到考生编号 {unknown}。", $"No candidate with exam number {unknown}."));
+                ModelState.AddModelError("Auto.ExamNumbers", Texts.Get("Schedule.NoCandidateWithExamNumber", unknown));
             ids = numbers.Select(n => found.GetValueOrDefault(n)).ToList();
         }
         var request = Auto.ToRequest(ids);
         return await RunAsync(nameof(Auto), await validator.ValidateAsync(request, ct), () => handler.HandleAsync(Auto.RoomId ?? 0, request, ct),
-            list => Lang.T($"已自动安排 {list.Count} 场。", $"{list.Count} interviews scheduled."), ct);
+            list => Texts.Get("Schedule.InterviewsScheduled", list.Count), ct);
     }
 
     public async Task<IActionResult> OnPostMoveAsync([FromServices] IValidator<InterviewRequest> validator, [FromServices] RescheduleInterviewHandler handler, CancellationToken ct)
@@ -86,14 +86,14 @@ public partial class IndexModel(PortalDbContext db, ReadTimelineHandler timeline
         }
         var request = Move.ToRequest(await CandidateIdAsync(Move.ExamNumbers, ct));
         return await RunAsync(nameof(Move), await validator.ValidateAsync(request, ct), () => handler.HandleAsync(Move.InterviewId ?? 0, request, ct),
-            i => Lang.T($"面试 {i.Id} 已改期。", $"Interview {i.Id} rescheduled."), ct);
+            i => Texts.Get("Schedule.InterviewRescheduled", i.Id), ct);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int interviewId, [FromServices] CancelInterviewHandler handler, CancellationToken ct)
     {
         ModelState.Clear();
         return await RunAsync("Cancel", new ValidationResult(), () => handler.HandleAsync(interviewId, null, ct),
-            i => Lang.T($"面试 {i.Id} 已取消。", $"Interview {i.Id} cancelled."), ct);
+            i => Texts.Get("Schedule.InterviewCancelled", i.Id), ct);
     }
 
     private async Task<IActionResult> RunAsync<T>(string form, ValidationResult validation, Func<Task<Outcome<T>>> handle, Func<T, string> done, CancellationToken ct)
@@ -123,7 +123,7 @@ public partial class IndexModel(PortalDbContext db, ReadTimelineHandler timeline
             && DateTime.TryParseExact(parts[1], "yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
             (target.RoomId, target.Date, target.Time) = (room, DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
         else
-            ModelState.AddModelError($"{form}.Time", Lang.T("所选时段无法识别，请重新选择。", "The chosen slot cannot be read; choose a slot again."));
+            ModelState.AddModelError($"{form}.Time", Texts.Get("Schedule.TheChosenSlotCannotBeRead"));
     }
 
     private static string ValidationExtensionsCamel(string name) => Infrastructure.Validation.ValidationExtensions.CamelCase(name);

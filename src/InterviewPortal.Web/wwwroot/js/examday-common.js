@@ -33,7 +33,10 @@
   // token (400), so every call and the hub's negotiation send it in the RequestVerificationToken header.
   function tokenHeaders() {
     var token = document.querySelector('input[name="__RequestVerificationToken"]');
-    return token ? { RequestVerificationToken: token.value } : {};
+    // The API answers in Accept-Language: the page's language, not the browser's.
+    var headers = { 'Accept-Language': document.documentElement.lang || 'zh-CN' };
+    if (token) headers.RequestVerificationToken = token.value;
+    return headers;
   }
 
   function call(method, url) {

@@ -50,6 +50,7 @@
       body.append('photo', input.files[0]);
       var headers = {};
       if (token) headers.RequestVerificationToken = token.value;
+      headers['Accept-Language'] = document.documentElement.lang || 'zh-CN'; // the API's problem text in the page's language
       button.disabled = true;
       result.textContent = form.dataset.sending;
       fetch(form.dataset.url, { method: 'PUT', body: body, headers: headers, credentials: 'same-origin' })
