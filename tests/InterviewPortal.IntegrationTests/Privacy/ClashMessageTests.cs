@@ -24,6 +24,14 @@ public abstract class ClashMessageTests(PortalFactory portal)
         return (c.IdNumber, c.Phone);
     });
 
+    /// <summary>A staff client asking the API in no language: the API answers in zh-CN, the words this test reads.</summary>
+    private async Task<HttpClient> ChineseApiClientAsync(string userName)
+    {
+        var client = await portal.ClientForStaffAsync(userName);
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        return client;
+    }
+
     private static async Task<(string Field, string Message, string Body)> ClashAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -38,7 +46,7 @@ public abstract class ClashMessageTests(PortalFactory portal)
         var other = await ComputerScienceCandidateAsync();
         var (_, emMajor, _) = await CandidateData.MajorOfAsync(portal, "secretary2");
         var (_, csMajor, _) = await CandidateData.MajorOfAsync(portal, "secretary1");
-        var secretary2 = await portal.ClientForStaffAsync("secretary2");
+        var secretary2 = await ChineseApiClientAsync("secretary2");
         var n = CandidateData.Next();
 
         var byId = await ClashAsync(await secretary2.PostAsJsonAsync("/api/v1/candidates",
@@ -57,12 +65,12 @@ public abstract class ClashMessageTests(PortalFactory portal)
         Assert.Equal(("idNumber", UnusableId), (edit.Field, edit.Message));
 
         // Inside secretary1's own college (and for the admin, who sees every college) the clash is named as before.
-        var secretary1 = await portal.ClientForStaffAsync("secretary1");
+        var secretary1 = await ChineseApiClientAsync("secretary1");
         var m = CandidateData.Next();
         var ownCollege = await ClashAsync(await secretary1.PostAsJsonAsync("/api/v1/candidates",
             new { examNumber = CandidateData.Exam(m), name = "冲突考生", idNumber = other.IdNumber, phone = CandidateData.Phone(m), majorId = csMajor }));
         Assert.Equal(("idNumber", "证件号码已被其他考生使用"), (ownCollege.Field, ownCollege.Message));
-        var admin = await portal.ClientForStaffAsync("admin");
+        var admin = await ChineseApiClientAsync("admin");
         var byAdmin = await ClashAsync(await admin.PostAsJsonAsync("/api/v1/candidates",
             new { examNumber = CandidateData.Exam(m), name = "冲突考生", idNumber = CandidateData.Id(m), phone = other.Phone, majorId = emMajor }));
         Assert.Equal(("phone", "手机号已被其他考生使用"), (byAdmin.Field, byAdmin.Message));
@@ -101,11 +109,11 @@ public abstract class ClashMessageTests(PortalFactory portal)
             + $"{CandidateData.Exam(a)},导入甲,{other.IdNumber},{CandidateData.Phone(a)},{code}\r\n"
             + $"{CandidateData.Exam(b)},导入乙,{CandidateData.Id(b)},{other.Phone},{code}\r\n";
 
-        var foreign = await CandidateData.ImportAsync(await portal.ClientForStaffAsync("secretary2"), Encoding.UTF8.GetBytes(Csv(emCode)), "c.csv");
+        var foreign = await CandidateData.ImportAsync(await ChineseApiClientAsync("secretary2"), Encoding.UTF8.GetBytes(Csv(emCode)), "c.csv");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, foreign.StatusCode);
         Assert.Equal([(2, "idNumber", UnusableId), (3, "phone", UnusablePhone)], await CandidateData.ErrorsAsync(foreign));
 
-        var own = await CandidateData.ImportAsync(await portal.ClientForStaffAsync("secretary1"), Encoding.UTF8.GetBytes(Csv(csCode)), "c.csv");
+        var own = await CandidateData.ImportAsync(await ChineseApiClientAsync("secretary1"), Encoding.UTF8.GetBytes(Csv(csCode)), "c.csv");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, own.StatusCode);
         Assert.Equal([(2, "idNumber", "证件号码已属于另一名考生"), (3, "phone", "手机号已属于另一名考生")], await CandidateData.ErrorsAsync(own));
         Assert.False(await portal.WithDbAsync(db => db.Candidates.AnyAsync(c => c.ExamNumber == CandidateData.Exam(a) || c.ExamNumber == CandidateData.Exam(b))));
