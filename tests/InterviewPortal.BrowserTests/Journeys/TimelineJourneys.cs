@@ -10,7 +10,8 @@ namespace InterviewPortal.BrowserTests.Journeys;
 
 /// <summary>
 /// The secretary's day timeline in zh-CN: book an unscheduled candidate into a room's free slot, move an interview with
-/// the keyboard only, be refused a move onto a busy assistant (with the reason, the move still open), cancel one.
+/// the keyboard only, be refused a move onto a busy assistant (with the reason, the move still open), cancel one,
+/// preview an auto-schedule and commit it.
 /// Each journey takes its own day a few days ahead (the demo default windows: 08:30-12:00, 14:00-18:00).
 /// </summary>
 public sealed class TimelineJourneys(BrowserPortal portal) : IClassFixture<BrowserPortal>
@@ -115,6 +116,42 @@ public sealed class TimelineJourneys(BrowserPortal portal) : IClassFixture<Brows
             await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = SlotName("15:00", "15:20", roomName) })).ToBeVisibleAsync();
         }, new Visit("secretary1"));
         Assert.Equal(InterviewStatus.Cancelled, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task Secretary_previews_an_auto_schedule_then_commits_exactly_the_previewed_blocks()
+    {
+        var (room, _) = await RoomAsync();
+        var candidates = await desk.FreeCandidatesAsync("secretary1", 2);
+        var first = await NamesAsync(candidates[0]);
+        var second = await NamesAsync(candidates[1]);
+        var day = Day(9);
+
+        await portal.RunPageAsync(async page =>
+        {
+            await page.GotoAsync($"/Schedule?roomId={room}&date={day}");
+            await page.GetByRole(AriaRole.Link, new() { Name = "自动排考预览" }).ClickAsync();
+            await page.GetByLabel("考生编号（每行一个；留空则按专业）").FillAsync($"{first.ExamNumber}\n{second.ExamNumber}");
+            await page.GetByLabel("首场开始时间").FillAsync("08:30");
+            await page.GetByLabel("时长（分钟）").FillAsync("20");
+            await page.GetByLabel("间隔（分钟）").FillAsync("10");
+            await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+
+            var planned = page.Locator("tr[data-planned-block]");
+            await Expect(planned).ToHaveCountAsync(2);
+            await Expect(planned.Nth(0)).ToContainTextAsync($"{day} 08:30–08:50");
+            await Expect(planned.Nth(0)).ToContainTextAsync(first.Name);
+            await Expect(planned.Nth(1)).ToContainTextAsync($"{day} 09:00–09:20");
+            await Expect(planned.Nth(1)).ToContainTextAsync(second.Name);
+            Assert.False(await portal.Portal.WithDbAsync(db => db.Interviews.AnyAsync(i => candidates.Contains(i.CandidateId))));
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "确认排期" }).ClickAsync();
+            await Expect(page.Locator("main [role=status]")).ToContainTextAsync("已按预览安排 2 场面试");
+            await Expect(page.Locator("li.tl-block", new() { HasText = first.Name })).ToContainTextAsync("08:30–08:50");
+            await Expect(page.Locator("li.tl-block", new() { HasText = second.Name })).ToContainTextAsync("09:00–09:20");
+        }, new Visit("secretary1"));
+        Assert.Equal(BeijingTime.FromLocal(DateTime.Parse($"{day} 08:30", CultureInfo.InvariantCulture)), await StartAsync(candidates[0]));
+        Assert.Equal(BeijingTime.FromLocal(DateTime.Parse($"{day} 09:00", CultureInfo.InvariantCulture)), await StartAsync(candidates[1]));
     }
 
     [Fact]

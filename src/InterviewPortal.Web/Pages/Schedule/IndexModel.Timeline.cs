@@ -23,7 +23,6 @@ public partial class IndexModel
     public UnscheduledCandidate? Chosen { get; private set; }
     public int SlotMinutes { get; private set; } = DefaultSlotMinutes;
     public List<(int Id, string Name)> RoomChoices { get; private set; } = [];
-    public List<(int Id, string Label)> Majors { get; private set; } = [];
 
     public IEnumerable<RoomSchedule> Rooms => Timeline.Count == 0 ? [] : Timeline[0].Rooms.Select(r => r.Room);
 
@@ -67,8 +66,6 @@ public partial class IndexModel
         Timeline = await timeline.HandleAsync(new TimelineRequest(RoomId, Day, DayCount, SlotMinutes, Moving?.CandidateId ?? Chosen?.Id, Moving?.Id), ct);
 
         RoomChoices = (await db.ExamRooms.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name)).ToList();
-        var majors = db.Scope.CoveredMajors(db.Majors.AsNoTracking());
-        Majors = (await majors.OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.Name }).ToListAsync(ct)).Select(m => (m.Id, $"{m.Code} {m.Name}")).ToList();
         return true;
     }
 

@@ -32,21 +32,6 @@ public sealed class BookForm : SlotForm
     public InterviewRequest ToRequest(int? candidateId) => new(candidateId, RoomId, StartsAt, DurationMinutes, Kind);
 }
 
-public sealed class AutoForm : SlotForm
-{
-    public int? MajorId { get; set; }
-
-    /// <summary>Exam numbers, one a line or separated by commas; empty means the whole major.</summary>
-    public string? ExamNumbers { get; set; }
-    public int? BreakMinutes { get; set; } = 5;
-
-    public IReadOnlyList<string> ExamNumberList =>
-        (ExamNumbers ?? "").Split(['\n', ',', '，', ' ', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    public AutoScheduleRequest ToRequest(IReadOnlyList<int>? candidateIds) =>
-        new(candidateIds, candidateIds is null ? MajorId : null, StartsAt, DurationMinutes, BreakMinutes, Kind);
-}
-
 public sealed class MoveForm : SlotForm
 {
     public int? InterviewId { get; set; }
