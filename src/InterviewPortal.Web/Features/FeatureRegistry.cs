@@ -32,6 +32,10 @@ public static class FeatureRegistry
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        // FluentValidation's own messages name the field: as the client sends it ('candidateId'), not split into
+        // English words ('Candidate Id') inside a Chinese sentence.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddCandidateHandlers();
         services.AddCandidateAuth();
         services.AddMeHandlers();

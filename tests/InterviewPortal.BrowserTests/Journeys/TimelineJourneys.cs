@@ -88,7 +88,7 @@ public sealed class TimelineJourneys(BrowserPortal portal) : IClassFixture<Brows
             await BookAsync(candidates[1], sameAssistant, $"{day}T10:30:00+08:00");
             await slot.ClickAsync();
 
-            await Expect(page.Locator("main [role=alert]")).ToContainTextAsync("The room's assistant is busy in interview");
+            await Expect(page.Locator("main [role=alert]")).ToContainTextAsync("该考场的助理此时正在考场");
             await Expect(page.Locator("#moving-note")).ToContainTextAsync(name);
             await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = SlotName("10:30", "10:50", roomName) })).ToHaveCountAsync(0);
         }, new Visit("secretary1"));

@@ -92,7 +92,7 @@ public abstract partial class AutoSchedulePreviewTests(PortalFactory portal)
         var commit = await client.PostFormAsync($"{Page}?handler=Commit", new Dictionary<string, string>(fields) { ["Plan"] = PlanOf(html) }, Page);
         Assert.Equal(HttpStatusCode.OK, commit.StatusCode);
         var again = await commit.Content.ReadAsStringAsync();
-        Assert.Contains("not the one previewed", again);
+        Assert.Contains("方案已与预览不同", again); // the zh-CN page says why nothing was scheduled
         Assert.Equal(planned - 1, Block().Count(again));
         Assert.NotEqual(PlanOf(html), PlanOf(again));
         Assert.Equal(before, await CountsAsync());
@@ -108,7 +108,7 @@ public abstract partial class AutoSchedulePreviewTests(PortalFactory portal)
         var preview = await stranger.PostFormAsync($"{Page}?handler=Preview", Fields(room, (await ExamNumbersAsync([candidate]))[0], "2031-05-15", "09:00"), Page);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var html = await preview.Content.ReadAsStringAsync();
-        Assert.Contains($"Exam room {room} was not found.", html);
+        Assert.Contains($"找不到考场 {room}。", html);
         Assert.Equal(0, Block().Count(html));
         Assert.Equal(before, await CountsAsync());
 

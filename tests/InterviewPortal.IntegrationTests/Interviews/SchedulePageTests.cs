@@ -48,7 +48,7 @@ public class SchedulePageTests(SqlitePortalFactory portal) : IClassFixture<Sqlit
             ["Book.Date"] = "2030-09-01", ["Book.Time"] = "14:20", ["Book.DurationMinutes"] = "20",
         }, url);
         Assert.Equal(HttpStatusCode.OK, clash.StatusCode);
-        Assert.Contains("already has interview", await clash.Content.ReadAsStringAsync());
+        Assert.Contains("已有考场", await clash.Content.ReadAsStringAsync()); // the zh-CN page: "考生 … 已有考场“…”…的面试 …"
     }
 
     [Fact]

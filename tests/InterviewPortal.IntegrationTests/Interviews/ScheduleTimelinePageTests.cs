@@ -94,7 +94,7 @@ public abstract class ScheduleTimelinePageTests(PortalFactory portal)
         }, url);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await refused.Content.ReadAsStringAsync();
-        Assert.Matches("role=\"alert\">The room&#x27;s assistant is busy in interview \\d+", page);
+        Assert.Matches("role=\"alert\">该考场的助理此时正在考场“[^”]+”[^<]*的面试 \\d+", page);
         Assert.Contains("id=\"moving-note\"", page);
         Assert.Contains($"name=\"Move.InterviewId\" value=\"{moved}\"", page);
         var nine = new DateTime(2031, 3, 4, 0, 50, 0, DateTimeKind.Utc);

@@ -61,12 +61,12 @@ public static class AuthApi
         {
             case StaffSignInStep.CodeRequired:
                 return Problem(StatusCodes.Status401Unauthorized, "Two-factor code required",
-                    "This account signs in with a code from its authenticator app: send it as twoFactorCode, or a recovery code as recoveryCode.");
+                    Texts.Get("Auth.ThisAccountSignsInWithA"));
             case StaffSignInStep.CodeWrong:
                 return Problem(StatusCodes.Status401Unauthorized, "Two-factor code refused", StaffSignInMessages.CodeWrong);
             case StaffSignInStep.EnrolmentRequired:
                 return Problem(StatusCodes.Status403Forbidden, "Two-factor enrolment required",
-                    "Admins enrol an authenticator app before they get a token: sign in on the page /Account/TwoFactor once.");
+                    Texts.Get("Auth.AdminsEnrolAnAuthenticatorAppBefore"));
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("amr", result.TwoFactor ? "mfa" : "pwd"));

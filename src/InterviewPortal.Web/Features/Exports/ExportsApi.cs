@@ -25,7 +25,7 @@ public static class ExportsApi
             return errors;
         var rooms = await handler.HandleAsync(id, null, range.From, range.To, includeCancelled: false, ct);
         if (rooms.Count == 0)
-            return NotFound($"Exam room {id} was not found.");
+            return NotFound(Texts.Get("Exports.ExamRoomWasNotFound", id));
         return TypedResults.File(ScheduleWorkbook.Write(rooms), ScheduleWorkbook.ContentType, $"schedule-room-{id}.xlsx");
     }
 
@@ -34,7 +34,7 @@ public static class ExportsApi
         if (!TryRange(from, to, out var range, out var errors))
             return errors;
         if (!db.Scope.Covers(id) || !await db.Colleges.AnyAsync(c => c.Id == id, ct))
-            return NotFound($"College {id} was not found.");
+            return NotFound(Texts.Get("Exports.CollegeWasNotFound", id));
         var rooms = await handler.HandleAsync(null, id, range.From, range.To, includeCancelled: false, ct);
         return TypedResults.File(ScheduleWorkbook.Write(rooms), ScheduleWorkbook.ContentType, $"schedule-college-{id}.xlsx");
     }
@@ -45,7 +45,7 @@ public static class ExportsApi
             return errors;
         var rooms = await handler.HandleAsync(id, null, range.From, range.To, includeCancelled: true, ct);
         if (rooms.Count == 0)
-            return NotFound($"Exam room {id} was not found.");
+            return NotFound(Texts.Get("Exports.ExamRoomWasNotFound", id));
         var room = rooms[0];
         var ics = ScheduleCalendar.Write(room.RoomName, room.Rows.Select(r => (r, room.Examiners)), clock.GetUtcNow().UtcDateTime);
         return TypedResults.File(ics, ScheduleCalendar.ContentType, $"schedule-room-{id}.ics");
@@ -57,7 +57,7 @@ public static class ExportsApi
             return errors;
         var rooms = await handler.HandleAsync(id, null, range.From, range.To, includeCancelled: true, ct);
         if (rooms.Count == 0)
-            return NotFound($"Exam room {id} was not found.");
+            return NotFound(Texts.Get("Exports.ExamRoomWasNotFound", id));
         var room = rooms[0];
         if (!room.Examiners.Contains(name.Trim()))
             return NotFound($"“{name}” is not an examiner of exam room “{room.RoomName}”.");
@@ -74,7 +74,7 @@ public static class ExportsApi
         var fromDay = InterviewListQuery.ParseDate(from, "from", errors);
         var toDay = InterviewListQuery.ParseDate(to, "to", errors);
         if (fromDay is { } f && toDay is { } t && t < f)
-            errors["to"] = ["to must not be before from."];
+            errors["to"] = [Texts.Get("Exports.ToMustNotBeBeforeFrom")];
         range = (fromDay is { } a ? BeijingTime.DayRange(a).From : null, toDay is { } b ? BeijingTime.DayRange(b).To : null);
         problem = TypedResults.ValidationProblem(errors, title: Texts.Get("Exports.OneOrMoreFieldsAreInvalid"));
         return errors.Count == 0;

@@ -35,9 +35,9 @@ public static class ImportApi
         if (refusal is not null)
             return refusal switch
             {
-                UploadRefusal.TooLarge => Problem(413, "The file is too large.", $"The file is larger than the {import.MaxFileBytes / 1024 / 1024} MB limit."),
-                UploadRefusal.NotMultipart => Problem(415, "Unsupported media type.", "Send multipart/form-data with the file in the field \"file\"."),
-                _ => Problem(400, "The upload could not be read.", reason),
+                UploadRefusal.TooLarge => Problem(413, Texts.Get("Import.TheFileIsTooLarge"), Texts.Get("Import.TheFileIsLargerThanThe", import.MaxFileBytes / 1024 / 1024)),
+                UploadRefusal.NotMultipart => Problem(415, Texts.Get("Me.UnsupportedMediaType"), Texts.Get("Import.SendMultipartFormDataWithThe")),
+                _ => Problem(400, Texts.Get("Import.TheUploadCouldNotBeRead"), reason),
             };
 
         var outcome = await import.RunAsync(form!.Files.GetFile("file"), dryRun ?? false, ct);

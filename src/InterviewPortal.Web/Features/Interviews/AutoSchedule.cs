@@ -3,6 +3,7 @@ using InterviewPortal.Data;
 using InterviewPortal.Data.Candidates;
 using InterviewPortal.Data.Interviews;
 using InterviewPortal.Web.Features.Audit;
+using InterviewPortal.Web.Features.Me;
 using InterviewPortal.Web.Features.Notifications;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Database;
@@ -73,7 +74,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         var kind = request.KindOrDefault;
         var settings = (await Data.Settings.PortalSettings.CurrentAsync(db.Settings, ct)).DailyWindows;
         if (!DailyWindows.TryParse(settings, out var windows, out _))
-            return Fail.Conflict($"The daily windows setting “{settings}” cannot be read; an administrator must correct it.");
+            return Fail.Conflict(Texts.Get("Interviews.TheDailyWindowsSettingCannotBe", settings));
         if (!windows.Fits(request.DurationMinutes!.Value))
             return Fail.Invalid("durationMinutes", Texts.Get("Interviews.MinutesDoNotFitInAny", request.DurationMinutes, windows));
 
@@ -81,21 +82,21 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
         await using var tx = run.DryRun ? null : await guard.LockAsync(ct);
         var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == roomId, ct);
         if (room is null)
-            return Fail.NotFound($"Exam room {roomId} was not found.");
+            return Fail.NotFound(Texts.Get("Exports.ExamRoomWasNotFound", roomId));
 
         List<Candidate> candidates;
         if (request.MajorId is { } majorId)
         {
             var major = await db.Majors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == majorId, ct);
             if (major is null || !db.Scope.Covers(major.CollegeId))
-                return Fail.NotFound($"Major {majorId} was not found.");
+                return Fail.NotFound(Texts.Get("Interviews.MajorWasNotFound", majorId));
             if (major.CollegeId != room.CollegeId)
-                return Fail.Conflict($"Major {major.Code} belongs to another college than exam room “{room.Name}”.");
+                return Fail.Conflict(Texts.Get("Interviews.MajorBelongsToAnotherCollegeThan", major.Code, room.Name));
             candidates = await db.Candidates.AsNoTracking().Where(c => c.MajorId == majorId)
                 .Where(c => !c.Interviews.Any(i => i.Kind == kind && i.Status != InterviewStatus.Cancelled))
                 .OrderBy(c => c.ExamNumber).ToListAsync(ct);
             if (candidates.Count == 0)
-                return Fail.Conflict($"Every candidate of major {major.Code} already holds a {kind} interview; nothing to schedule.");
+                return Fail.Conflict(Texts.Get("Interviews.EveryCandidateOfMajorAlreadyHolds", major.Code, InterviewWords.Kind(kind)));
         }
         else
         {
@@ -103,10 +104,10 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
             var found = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
             var missing = ids.FirstOrDefault(id => !found.ContainsKey(id));
             if (missing != 0)
-                return Fail.NotFound($"Candidate {missing} was not found.");
+                return Fail.NotFound(Texts.Get("Interviews.CandidateWasNotFound2", missing));
             candidates = ids.Select(id => found[id]).ToList();
             if (candidates.FirstOrDefault(c => c.CollegeId != room.CollegeId) is { } stranger)
-                return Fail.Conflict($"Candidate {stranger.Id} belongs to another college than exam room “{room.Name}”.");
+                return Fail.Conflict(Texts.Get("Interviews.CandidateBelongsToAnotherCollegeThan", stranger.Id, room.Name));
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -117,7 +118,7 @@ public sealed class AutoScheduleHandler(PortalDbContext db, SlotGuard guard, Pre
             plan[0], plan[^1].AddMinutes(request.DurationMinutes.Value), null, ct);
         var planned = new AutoSchedulePlan(room, request.DurationMinutes.Value, kind, candidates.Select((c, n) => (c.Id, plan[n])));
         if (run.ExpectedPlan is { } expected && expected != planned.Fingerprint)
-            return Fail.Conflict("Nothing was scheduled: the plan is not the one previewed any more (someone booked or changed candidates or rooms meanwhile). Check the new preview.");
+            return Fail.Conflict(Texts.Get("Interviews.NothingWasScheduledThePlanIs"));
         var interviews = planned.Interviews;
         for (var n = 0; n < candidates.Count; n++)
         {

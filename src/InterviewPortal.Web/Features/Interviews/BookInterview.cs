@@ -22,7 +22,7 @@ public sealed class BookInterviewHandler(PortalDbContext db, SlotGuard guard, Pr
             return Outcome.NotFound(Texts.Get("Interviews.ExamRoomWasNotFound", request.RoomId));
         if (room.CollegeId != candidate.CollegeId)
             return Outcome.Conflict(
-                $"Exam room “{room.Name}” belongs to another college than candidate {candidate.Id}; book a room of the candidate's college.");
+                Texts.Get("Interviews.ExamRoomBelongsToAnotherCollege", room.Name, candidate.Id));
 
         var startsAt = request.StartsAtUtc;
         var endsAt = startsAt.AddMinutes(request.DurationMinutes!.Value);

@@ -19,13 +19,13 @@ public sealed class RescheduleInterviewHandler(PortalDbContext db, SlotGuard gua
             return Outcome.NotFound(Texts.Get("ExamDay.InterviewWasNotFound", id));
         if (request.CandidateId != interview.CandidateId)
             return Outcome.Invalid("candidateId",
-                $"Interview {id} belongs to candidate {interview.CandidateId}; cancel it and book the other candidate instead.");
+                Texts.Get("Interviews.InterviewBelongsToCandidateCancelIt", id, interview.CandidateId));
         var room = await db.ExamRooms.FirstOrDefaultAsync(r => r.Id == request.RoomId, ct);
         if (room is null)
             return Outcome.NotFound(Texts.Get("Interviews.ExamRoomWasNotFound", request.RoomId));
         if (room.CollegeId != interview.Candidate.CollegeId)
             return Outcome.Conflict(
-                $"Exam room “{room.Name}” belongs to another college than candidate {interview.CandidateId}.");
+                Texts.Get("Interviews.ExamRoomBelongsToAnotherCollege2", room.Name, interview.CandidateId));
 
         var startsAt = request.StartsAtUtc;
         var endsAt = startsAt.AddMinutes(request.DurationMinutes!.Value);

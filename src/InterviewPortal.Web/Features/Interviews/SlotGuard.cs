@@ -1,5 +1,6 @@
 using InterviewPortal.Data;
 using InterviewPortal.Data.Interviews;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,7 +12,7 @@ public sealed record HeldSlot(int Id, int CandidateId, int RoomId, string RoomNa
 {
     public bool Overlaps(DateTime startsAt, DateTime endsAt) => StartsAt < endsAt && startsAt < EndsAt;
 
-    public string Describe() => $"interview {Id} in room “{RoomName}” at {BeijingTime.Format(StartsAt)}–{BeijingTime.ToLocal(EndsAt):HH:mm} (Beijing time)";
+    public string Describe() => Texts.Get("Interviews.InterviewInRoomAtBeijingTime", RoomName, BeijingTime.Format(StartsAt), BeijingTime.ToLocal(EndsAt), Id);
 }
 
 /// <summary>
@@ -61,11 +62,11 @@ public sealed class SlotBook(List<HeldSlot> slots)
         foreach (var slot in slots.Where(s => s.Overlaps(startsAt, endsAt)))
         {
             if (slot.CandidateId == candidateId)
-                return $"Candidate {candidateId} already has {slot.Describe()}.";
+                return Texts.Get("Interviews.CandidateAlreadyHas", candidateId, slot.Describe());
             if (slot.RoomId == roomId)
-                return $"The room is taken by {slot.Describe()}.";
+                return Texts.Get("Interviews.TheRoomIsTakenBy", slot.Describe());
             if (assistantUserId is not null && slot.AssistantUserId == assistantUserId)
-                return $"The room's assistant is busy in {slot.Describe()}.";
+                return Texts.Get("Interviews.TheRoomSAssistantIsBusy", slot.Describe());
         }
         return null;
     }

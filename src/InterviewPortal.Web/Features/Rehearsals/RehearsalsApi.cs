@@ -1,5 +1,6 @@
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,7 +31,7 @@ public static class RehearsalsApi
     {
         var paging = PageRequest.From(page, pageSize, out var errors);
         if (!RehearsalGapsHandler.TryParseDate(before, out var date))
-            errors["before"] = ["before must be a date as yyyy-MM-dd (Beijing calendar day)."];
+            errors["before"] = [Texts.Get("Rehearsals.BeforeMustBeADateAs")];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await handler.HandleAsync(date, collegeId, paging, ct));

@@ -1,3 +1,4 @@
+using InterviewPortal.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPortal.Web.Features.Shared;
@@ -14,7 +15,7 @@ public readonly record struct PageRequest(int Page, int PageSize)
     {
         errors = [];
         if (page is < 1)
-            errors["page"] = ["page must be 1 or more."];
+            errors["page"] = [Texts.Get("Shared.PageMustBe1OrMore")];
         if (pageSize is < 1 or > MaxPageSize)
             errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
         return new PageRequest(page ?? 1, pageSize ?? 50);

@@ -3,6 +3,7 @@ using InterviewPortal.Data.Verifications;
 using InterviewPortal.Web.Features.Shared;
 using InterviewPortal.Web.Infrastructure.Auth;
 using InterviewPortal.Web.Infrastructure.Files;
+using InterviewPortal.Web.Infrastructure.Localization;
 using InterviewPortal.Web.Infrastructure.OpenApi;
 using InterviewPortal.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,15 +48,15 @@ public static class VerificationsApi
         if (refusal is not null)
             return refusal switch
             {
-                UploadRefusal.TooLarge => Problem(413, "The photo is larger than 8 MB."),
-                UploadRefusal.NotMultipart => Problem(415, "Send the photo as multipart/form-data in a field named 'photo'."),
-                _ => Problem(400, "The multipart body could not be read."),
+                UploadRefusal.TooLarge => Problem(413, Texts.Get("Verifications.ThePhotoIsLargerThan82")),
+                UploadRefusal.NotMultipart => Problem(415, Texts.Get("Verifications.SendThePhotoAsMultipartForm")),
+                _ => Problem(400, Texts.Get("Verifications.TheMultipartBodyCouldNotBe")),
             };
         var photo = form!.Files.GetFile("photo");
         if (photo is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = ["Attach the ID photo (JPEG or PNG) in the field 'photo'."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["photo"] = [Texts.Get("Verifications.AttachTheIDPhotoJPEGOr")] });
         if (photo.Length > PhotoSanitizer.MaxBytes)
-            return Problem(413, "The photo is larger than 8 MB.");
+            return Problem(413, Texts.Get("Verifications.ThePhotoIsLargerThan82"));
 
         var bytes = new byte[photo.Length];
         await using (var stream = photo.OpenReadStream())
@@ -82,7 +83,7 @@ public static class VerificationsApi
         if (!found)
             return TypedResults.NotFound();
         if (photo is null)
-            return Problem(410, "The photo was deleted after the retention period.");
+            return Problem(410, Texts.Get("Verifications.ThePhotoWasDeletedAfterThe"));
         // Personal data: never cached by the browser or a proxy, never sniffed into something else.
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Pragma = "no-cache";
