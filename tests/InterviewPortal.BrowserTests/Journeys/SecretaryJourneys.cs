@@ -47,7 +47,7 @@ public sealed class SecretaryJourneys(BrowserPortal portal) : IClassFixture<Brow
                 await Expect(listed.Filter(new() { HasText = c.ExamNumber })).ToContainTextAsync(c.Name);
 
             await ScheduleAsync(page, string.Join('\n', NewCandidates.Select(c => c.ExamNumber)), room.Name, day);
-            await Expect(page.Locator("main [role=status]").First).ToContainTextAsync("已自动安排 3 场。");
+            await Expect(page.Locator("main [role=status]").First).ToContainTextAsync("已按预览安排 3 场面试。");
 
             await page.GotoAsync($"/Schedule?roomId={room.Id}&date={day}");
             // The day timeline: the room's blocks in time order, each with its time, the candidate's name and major.
@@ -63,18 +63,20 @@ public sealed class SecretaryJourneys(BrowserPortal portal) : IClassFixture<Brow
 
     private Task<int> CountImportedAsync() => portal.Portal.WithDbAsync(db => db.Candidates.CountAsync(c => c.ExamNumber.StartsWith("10487202690000")));
 
-    /// <summary>Fills the auto-schedule form of /Schedule: exam numbers one a line, 20 minutes each, 5 between.</summary>
+    /// <summary>Auto-schedules through the preview page (/Schedule/AutoSchedule): exam numbers one a line, 20 minutes
+    /// each, 5 between; previews, sees the planned blocks, then commits exactly those.</summary>
     private static async Task ScheduleAsync(IPage page, string examNumbers, string roomName, string day)
     {
-        await page.GotoAsync("/Schedule");
-        var form = page.Locator("#auto");
-        await form.GetByLabel("考生编号").FillAsync(examNumbers);
-        await form.GetByLabel("考场").SelectOptionAsync(new SelectOptionValue { Label = roomName });
-        await form.GetByLabel("日期（北京时间）").FillAsync(day);
-        await form.GetByLabel("首场开始时间").FillAsync("09:00");
-        await form.GetByLabel("时长（分钟）").FillAsync("20");
-        await form.GetByLabel("间隔（分钟）").FillAsync("5");
-        await form.GetByRole(AriaRole.Button, new() { Name = "自动排考" }).ClickAsync();
+        await page.GotoAsync("/Schedule/AutoSchedule");
+        await page.GetByLabel("考生编号（每行一个；留空则按专业）").FillAsync(examNumbers);
+        await page.GetByLabel("考场").SelectOptionAsync(new SelectOptionValue { Label = roomName });
+        await page.GetByLabel("日期（北京时间）").FillAsync(day);
+        await page.GetByLabel("首场开始时间").FillAsync("09:00");
+        await page.GetByLabel("时长（分钟）").FillAsync("20");
+        await page.GetByLabel("间隔（分钟）").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+        await Expect(page.Locator("tr[data-planned-block]")).ToHaveCountAsync(examNumbers.Split('\n').Length);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认排期" }).ClickAsync();
     }
 
     /// <summary>A GB 11643 citizen ID: region, birth date, sequence, and the ISO 7064 MOD 11-2 check character.</summary>

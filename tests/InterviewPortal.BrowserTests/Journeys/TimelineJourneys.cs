@@ -125,7 +125,7 @@ public sealed class TimelineJourneys(BrowserPortal portal) : IClassFixture<Brows
         var candidates = await desk.FreeCandidatesAsync("secretary1", 2);
         var first = await NamesAsync(candidates[0]);
         var second = await NamesAsync(candidates[1]);
-        var day = Day(9);
+        var day = Day(11);
 
         await portal.RunPageAsync(async page =>
         {
