@@ -94,6 +94,9 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseCrossSiteWriteGuard();
 app.UseAuthorization();
+// After authorization: a kept page (only the candidate's own "my interview", MyPageCopy) is served only to a request
+// that passed it.
+app.UseOutputCache();
 
 app.UsePortalOpenApi();
 app.MapPortalHealth();

@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InterviewPortal.Data;
 using InterviewPortal.Data.Pledges;
+using System.Text.RegularExpressions;
 using InterviewPortal.IntegrationTests.CandidateAuth;
+using InterviewPortal.IntegrationTests.ExamDay;
 using InterviewPortal.IntegrationTests.Infrastructure;
 using InterviewPortal.Web.Infrastructure.Database;
 using Microsoft.Data.Sqlite;
@@ -103,5 +105,90 @@ public class MyRecordCacheTests(LongCopyPortalFactory portal) : IClassFixture<Lo
         });
 
         Assert.Equal(candidate.Name, await NameAsync(client));
+    }
+
+    private Task MoveInterviewAsync(int candidateId, DateTime startsAtUtc) => portal.WithDbAsync(async db =>
+    {
+        var interview = await db.Interviews.Include(i => i.ExamRoom).SingleAsync(i => i.CandidateId == candidateId);
+        interview.Reschedule(interview.ExamRoom, startsAtUtc, 20);
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>The page, and whether it was the kept one (the output cache gives a kept answer its Age).</summary>
+    private static async Task<(string Html, bool Kept)> ViewAsync(HttpClient client, string culture)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Me");
+        request.Headers.Add("Cookie", $".AspNetCore.Culture=c={culture}|uic={culture}");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadAsStringAsync(), response.Headers.Age is not null);
+    }
+
+    private static async Task<string> PageAsync(HttpClient client, string culture, bool kept)
+    {
+        var view = await ViewAsync(client, culture);
+        Assert.Equal(kept, view.Kept);
+        return view.Html;
+    }
+
+    /// <summary>
+    /// The rendered page is kept beside the record (Features/Me/MyPageCopy): per candidate and language, forgotten at
+    /// the same writes. A name written behind the portal's back is not seen while the page is kept; the same
+    /// candidate's page in the other language is a page of its own; another candidate never gets this one's page.
+    /// </summary>
+    [Fact]
+    public async Task The_rendered_page_is_kept_per_candidate_and_language_and_forgotten_at_the_same_writes()
+    {
+        var candidate = await portal.CandidateAsync(6);
+        var other = await portal.CandidateAsync(7);
+        await MoveInterviewAsync(candidate.Id, DateTime.UtcNow.AddDays(3)); // no form on the page: nothing forbids keeping it
+        await MoveInterviewAsync(other.Id, DateTime.UtcNow.AddDays(3));
+        var client = await portal.ClientForCandidateAsync(candidate);
+        var otherClient = await portal.ClientForCandidateAsync(other);
+
+        var first = await PageAsync(client, "zh-CN", kept: false);
+        Assert.Contains(candidate.Name, first, StringComparison.Ordinal);
+        Assert.Contains("我的复试", first, StringComparison.Ordinal);
+        var otherPage = await PageAsync(otherClient, "zh-CN", kept: false);
+        Assert.Contains(other.Name, otherPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(candidate.Name, otherPage, StringComparison.Ordinal);
+
+        await RenameBehindThePortalAsync(candidate.Id, "页面副本外的名字");
+        Assert.Equal(first, await PageAsync(client, "zh-CN", kept: true)); // the kept page, byte for byte
+        var english = await PageAsync(client, "en-US", kept: false);
+        Assert.Contains("My interview", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("我的复试", english, StringComparison.Ordinal);
+
+        // A save through the portal of something the page shows: both languages are read and rendered again.
+        await portal.WithDbAsync(async db =>
+        {
+            var room = await db.Interviews.Where(i => i.CandidateId == candidate.Id).Select(i => i.ExamRoom).FirstAsync();
+            room.Name += "（改）";
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("页面副本外的名字", await PageAsync(client, "zh-CN", kept: false), StringComparison.Ordinal);
+        Assert.Contains("页面副本外的名字", await PageAsync(client, "en-US", kept: false), StringComparison.Ordinal);
+        Assert.Contains("页面副本外的名字", await PageAsync(client, "en-US", kept: true), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_view_carrying_an_antiforgery_token_is_never_kept()
+    {
+        var candidate = await portal.CandidateAsync(8);
+        await MoveInterviewAsync(candidate.Id, DateTime.UtcNow.AddDays(3));
+        await portal.NotifyAsync(await portal.WithDbAsync(db => db.Interviews.Where(i => i.CandidateId == candidate.Id).Select(i => i.Id).SingleAsync()));
+        var (client, _) = await portal.PageClientForCandidateAsync(candidate); // a browser: it already has the antiforgery cookie
+
+        // The ID-photo form posts with this browser's token; a kept view would give every later view the same token.
+        var tokens = new List<string>();
+        for (var view = 0; view < 2; view++)
+        {
+            var (page, kept) = await ViewAsync(client, "zh-CN");
+            Assert.False(kept);
+            Assert.Contains("id=\"me-photo-form\"", page, StringComparison.Ordinal);
+            tokens.Add(Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        }
+        Assert.All(tokens, t => Assert.NotEmpty(t));
+        Assert.NotEqual(tokens[0], tokens[1]);
     }
 }

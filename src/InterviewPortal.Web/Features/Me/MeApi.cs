@@ -16,6 +16,13 @@ public static class MeApi
         services.AddOptions<MyRecordCacheOptions>().BindConfiguration("MyInterview");
         // The invalidator reaches EF as an interceptor: DatabaseSetup gives every registered IInterceptor to the contexts.
         services.AddSingleton<MyRecordCache>().AddSingleton<IInterceptor, MyRecordCache.Invalidator>();
+        services.AddSingleton<MyPageCopy>();
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(MyPageCopy.PolicyName, b => b.AddPolicy<MyPageCopy>(), excludeDefaultPolicy: true);
+            // A rendered page is about 10 KB: this keeps a few thousand candidates' reloads; past it the oldest go.
+            o.SizeLimit = 64 * 1024 * 1024;
+        });
         return services.AddScoped<GetMyInterviewHandler>().AddScoped<CreateAssignmentReportHandler>().AddScoped<RequestPhoneChangeHandler>();
     }
 

@@ -44,6 +44,9 @@ public sealed class MyRecordCache(TimeProvider clock, IOptions<MyRecordCacheOpti
 
     public bool Enabled => _window > TimeSpan.Zero;
 
+    /// <summary>How long a copy is kept (the rendered page's copy, <see cref="MyPageCopy"/>, keeps to it too).</summary>
+    public TimeSpan Window => _window;
+
     /// <summary>Read before the database: a record read under an older generation is not stored.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 

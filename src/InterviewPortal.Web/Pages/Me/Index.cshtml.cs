@@ -6,6 +6,7 @@ using InterviewPortal.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace InterviewPortal.Web.Pages.Me;
 
@@ -15,6 +16,7 @@ namespace InterviewPortal.Web.Pages.Me;
 /// ID-photo form, and following the room live on the interview's day.
 /// </summary>
 [Authorize(Policy = Policies.Candidate)]
+[OutputCache(PolicyName = MyPageCopy.PolicyName)]
 public class IndexModel(GetMyInterviewHandler me, TimeProvider clock) : PageModel
 {
     public MyRecord Record { get; private set; } = null!;
@@ -34,6 +36,9 @@ public class IndexModel(GetMyInterviewHandler me, TimeProvider clock) : PageMode
         FollowsRoom = record.Interview is { } i
             && (i.MeetingCode is not null || i.MeetingId is not null
                 || (Interview.Active.Contains(i.Status) && DateOnly.FromDateTime(i.StartsAtLocal.DateTime) == BeijingTime.Today(clock)));
+        // The photo form and the live room carry this browser's antiforgery token: such a view is never kept.
+        if (FollowsRoom || record.Interview is { } withForm && Interview.AcceptsIdPhotoIn(withForm.Status))
+            MyPageCopy.NotForOtherViews(HttpContext);
         return Page();
     }
 }
