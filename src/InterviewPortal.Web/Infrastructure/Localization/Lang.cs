@@ -1,5 +1,7 @@
 using System.Globalization;
+using InterviewPortal.Web.Resources;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace InterviewPortal.Web.Infrastructure.Localization;
 
@@ -23,6 +25,7 @@ public static class Lang
     {
         // Texts live in Resources/SharedResource.{culture}.resx; views get it injected as T (see _ViewImports).
         services.AddLocalization();
+        services.AddSingleton<IStringLocalizer<SharedResource>>(SharedTextTable.Instance);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             // Read-only, cached instances: the middleware hands a matched culture to CultureInfo.ReadOnly, which clones a

@@ -1,7 +1,4 @@
-using InterviewPortal.Web.Resources;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace InterviewPortal.Web.Infrastructure.Localization;
 
@@ -13,9 +10,7 @@ namespace InterviewPortal.Web.Infrastructure.Localization;
 /// </summary>
 public static class Texts
 {
-    public static IStringLocalizer Shared { get; } =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)
-            .Create(typeof(SharedResource));
+    public static IStringLocalizer Shared => SharedTextTable.Instance;
 
     public static string Get(string key) => Shared[key];
 
